@@ -1,0 +1,27 @@
+"""`dangvu serve`: run Dangvu with waitress, a production WSGI server that needs nothing else installed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Chạy máy chủ Dangvu (waitress)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--addr", default="127.0.0.1:8000", help="HOST:CỔNG (mặc định 127.0.0.1:8000)")
+        parser.add_argument("--threads", type=int, default=8)
+
+    def handle(self, *args: Any, **opts: Any) -> None:
+        from waitress import serve
+
+        from dangvu.wsgi import application
+
+        call_command("migrate", verbosity=0, interactive=False)
+        host, _, port = opts["addr"].rpartition(":")
+        self.stdout.write(f"Dangvu đang chạy tại http://{host}:{port}/  (Ctrl+C để dừng)")
+        self.stdout.flush()
+        serve(application, host=host, port=int(port), threads=opts["threads"], ident="dangvu")

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class OrganisationsConfig(AppConfig):
+    name = "dangvu.organisations"
+    label = "organisations"
+    verbose_name = "Tổ chức đảng"

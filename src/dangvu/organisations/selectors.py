@@ -1,0 +1,121 @@
+"""Reads of the organisation tree, always through the acting user's scope.
+
+`tree_snapshot` gives the tree on a date in one of two views:
+- "was" (như lúc đó): the units that existed that day, under the parents they had, with the names they bore;
+- "now" (như hiện nay): today's units and parents, the members of that day counted where their unit's
+  records are now (a closed unit's members count at its successor), so 2024 compares like for like.
+Each is three or four queries whatever the tree's size, then one roll-up in memory (`tree.assemble`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from dangvu.accounts.selectors import path_in_scope, scope_paths
+from dangvu.core.text import fold
+from dangvu.members.selectors import member_counts_by_organisation
+from dangvu.organisations.kinds import OrgKind
+from dangvu.organisations.models import Organisation, OrgLink, OrgName, Reorganisation
+from dangvu.organisations.tree import OrgRow, TreeNode, assemble, resolve_successors
+
+
+class TreeView(StrEnum):
+    WAS = "was"
+    NOW = "now"
+
+    @property
+    def label(self) -> str:
+        return "như tại thời điểm đó" if self is TreeView.WAS else "theo tổ chức hiện nay"
+
+
+@dataclass
+class TreeSnapshot:
+    on: dt.date
+    view: TreeView
+    nodes: dict[int, TreeNode]
+    roots: list[TreeNode]  # the visible tops: units in scope whose parent is not
+    paths: dict[int, str]
+
+    def by_code(self, code: str) -> TreeNode | None:
+        return next((n for n in self.nodes.values() if n.code == code), None)
+
+
+def organisations_visible(user: Any) -> QuerySet[Organisation]:
+    scope = scope_paths(user)
+    qs = Organisation.objects.all()
+    return qs if scope is None else qs.under_paths(scope)
+
+
+def _valid_on(on: dt.date) -> Q:
+    return Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+
+
+def tree_snapshot(user: Any, on: dt.date, view: TreeView = TreeView.WAS) -> TreeSnapshot:
+    own = member_counts_by_organisation(on)
+    if view is TreeView.WAS:
+        orgs = list(Organisation.objects.existing_on(on).values_list("id", "code", "name", "kind", "path"))
+        parent_of = dict(OrgLink.objects.filter(_valid_on(on)).values_list("child_id", "parent_id"))
+        names = dict(OrgName.objects.filter(_valid_on(on)).values_list("organisation_id", "name"))
+    else:
+        orgs = list(Organisation.objects.live().values_list("id", "code", "name", "kind", "path"))
+        parent_of = dict(Organisation.objects.live().values_list("id", "parent_id"))
+        names = {}
+        closed = dict(Organisation.objects.filter(dissolved_on__isnull=False).values_list("id", "successor_id"))
+        heirs = resolve_successors(closed, {o[0] for o in orgs})
+        moved: dict[int, int] = {}
+        for org_id, n in own.items():
+            target = heirs.get(org_id, org_id)
+            moved[target] = moved.get(target, 0) + n
+        own = moved
+    rows = [OrgRow(i, code, names.get(i, name), OrgKind(kind), parent_of.get(i)) for i, code, name, kind, _ in orgs]
+    nodes, _roots = assemble(rows, own)
+    paths = {o[0]: o[4] for o in orgs}
+    scope = scope_paths(user)
+    visible = {i for i, p in paths.items() if path_in_scope(p, scope)}
+    tops = [n for i, n in nodes.items() if i in visible and (n.parent_id is None or n.parent_id not in visible)]
+    tops.sort(key=lambda n: (n.parent_id is not None, n.name))
+    if scope is not None:
+        nodes = {i: n for i, n in nodes.items() if i in visible}
+        for n in nodes.values():
+            n.children = [c for c in n.children if c.id in visible]
+    return TreeSnapshot(on=on, view=view, nodes=nodes, roots=tops, paths=paths)
+
+
+def organisations_search(user: Any, query: str, limit: int = 30) -> list[Organisation]:
+    """Accent-insensitive search by name or code within the user's scope: 'thach ha' finds 'Thạch Hà'."""
+    words = fold(query).split()
+    if not words:
+        return []
+    qs = organisations_visible(user)
+    for w in words:
+        qs = qs.filter(Q(name_folded__contains=w) | Q(code__iexact=w))
+    return list(qs.order_by("dissolved_on", "name_folded")[:limit])
+
+
+def organisation_ancestors(org: Organisation, user: Any) -> list[Organisation]:
+    """The live chain above `org` (root first) that the user may see, for breadcrumbs."""
+    ids = [int(p) for p in org.path.strip("/").split("/") if p.isdigit()]
+    scope = scope_paths(user)
+    found = {o.pk: o for o in Organisation.objects.filter(pk__in=ids[:-1])}
+    return [found[i] for i in ids[:-1] if i in found and path_in_scope(found[i].path, scope)]
+
+
+def organisation_history(org: Organisation) -> dict[str, Any]:
+    """Parents, names and reorganisations of one unit, oldest first."""
+    return {
+        "links": list(OrgLink.objects.filter(child=org).select_related("parent").order_by("valid_from")),
+        "names": list(OrgName.objects.filter(organisation=org).order_by("valid_from")),
+        "reorganisations": list(
+            Reorganisation.objects.filter(parts__organisation=org).distinct().prefetch_related("parts__organisation")
+        ),
+    }
+
+
+def organisation_predecessors(org: Organisation) -> list[Organisation]:
+    """Closed units whose records now follow `org` directly."""
+    return list(Organisation.objects.filter(successor=org).order_by("name_folded"))

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from dangvu.organisations import views
+
+app_name = "organisations"
+urlpatterns = [
+    path("", views.tree, name="tree"),
+    path("tim/", views.search, name="search"),
+    path("<str:code>/", views.detail, name="detail"),
+    path("<str:code>/con/", views.branch, name="branch"),
+]
