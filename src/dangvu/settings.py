@@ -31,7 +31,9 @@ if PRODUCTION and not SECRET_KEY:
     raise RuntimeError("DANGVU_PRODUCTION=1 cần DANGVU_SECRET_KEY (một chuỗi ngẫu nhiên dài ≥ 50 ký tự).")
 
 ALLOWED_HOSTS = [
-    h.strip() for h in os.environ.get("DANGVU_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h.strip()
+    h.strip()
+    for h in os.environ.get("DANGVU_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
+    if h.strip()
 ]
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("DANGVU_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
@@ -48,7 +50,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "auditlog",
     "axes",
-    "django_htmx",
     "dangvu.core",
     "dangvu.organisations",
     "dangvu.accounts",
@@ -69,7 +70,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "dangvu.core.context_processors.access",
             ],
         },
     },
@@ -95,7 +96,7 @@ TEMPLATES = [
 
 def _database() -> dict[str, Any]:
     url = os.environ.get("DANGVU_DATABASE_URL") or f"sqlite:///{DATA_DIR / 'dangvu.sqlite3'}"
-    db: dict[str, Any] = dj_database_url.parse(url, conn_max_age=0 if url.startswith("sqlite") else 60)
+    db: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=0 if url.startswith("sqlite") else 60))
     if db["ENGINE"] == "django.db.backends.sqlite3":
         if db["NAME"] and db["NAME"] != ":memory:":
             Path(db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
@@ -155,6 +156,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
+if not PRODUCTION:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise serves from the finders; keep it quiet
 MEDIA_ROOT = DATA_DIR / "media"
 
 SESSION_COOKIE_HTTPONLY = True

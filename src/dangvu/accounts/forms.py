@@ -9,7 +9,9 @@ from dangvu.accounts.models import RoleDomain, RoleLevel
 
 class RoleGrantForm(forms.Form):
     username = forms.CharField(label="Tên đăng nhập", max_length=150)
-    org_code = forms.CharField(label="Mã tổ chức", max_length=32, help_text="Quyền áp dụng cho toàn bộ các cấp dưới.")
+    org_code = forms.CharField(
+        label="Mã tổ chức", max_length=32, help_text="Quyền áp dụng cho toàn bộ các cấp dưới."
+    )
     level = forms.TypedChoiceField(label="Quyền", choices=RoleLevel.choices, coerce=int)
     domain = forms.ChoiceField(label="Lĩnh vực", choices=RoleDomain.choices, required=False)
 

@@ -29,17 +29,34 @@ class RoleDomain(models.TextChoices):
 
 
 class Role(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="dangvu_roles")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="roles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="tài khoản",
+        on_delete=models.PROTECT,
+        related_name="dangvu_roles",
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="tổ chức", on_delete=models.PROTECT, related_name="roles"
+    )
     level = models.IntegerField("quyền", choices=RoleLevel.choices)
     domain = models.CharField("lĩnh vực", max_length=16, choices=RoleDomain.choices, blank=True, default="")
     granted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="người giao",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    granted_at = models.DateTimeField(auto_now_add=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    granted_at = models.DateTimeField("thời điểm giao", auto_now_add=True)
+    revoked_at = models.DateTimeField("thời điểm thu hồi", null=True, blank=True)
     revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thu hồi",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     class Meta:
@@ -55,7 +72,12 @@ class Role(models.Model):
 
 
 class ApiToken(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="tài khoản",
+        on_delete=models.PROTECT,
+        related_name="api_tokens",
+    )
     label = models.CharField("tên", max_length=64)
     prefix = models.CharField(max_length=8, db_index=True)
     digest = models.CharField(max_length=64, unique=True)
@@ -66,6 +88,9 @@ class ApiToken(models.Model):
     class Meta:
         verbose_name = "khóa API"
         verbose_name_plural = "khóa API"
+
+    def __str__(self) -> str:
+        return f"khóa API «{self.label}» ({self.prefix}…) của {self.user}"
 
 
 auditlog.register(Role)

@@ -32,9 +32,12 @@ def user_create(*, actor: Any, username: str, full_name: str, password: str, ema
     """A new account; it sees nothing until it is granted a role."""
     User = get_user_model()
     username = username.strip().lower()
-    if not getattr(actor, "is_superuser", False) and not Role.objects.filter(
-        user=actor, level=RoleLevel.ADMINISTRATOR, revoked_at__isnull=True
-    ).exists():
+    if (
+        not getattr(actor, "is_superuser", False)
+        and not Role.objects.filter(
+            user=actor, level=RoleLevel.ADMINISTRATOR, revoked_at__isnull=True
+        ).exists()
+    ):
         raise PermissionDenied("Chỉ quản trị viên được tạo tài khoản.")
     if not username or not username.replace(".", "").replace("_", "").replace("-", "").isalnum():
         raise DomainError("Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch dưới.", field="username")
@@ -56,7 +59,9 @@ def role_grant(
 ) -> Role:
     _require_admin(actor, organisation)
     if organisation.dissolved_on is not None:
-        raise DomainError(f"«{organisation.name}» đã chấm dứt hoạt động; không thể giao quyền tại đơn vị này.")
+        raise DomainError(
+            f"«{organisation.name}» đã chấm dứt hoạt động; không thể giao quyền tại đơn vị này."
+        )
     if level not in RoleLevel.values:
         raise DomainError("Mức quyền không hợp lệ.", field="level")
     if domain not in RoleDomain.values:
@@ -66,7 +71,9 @@ def role_grant(
     ).exists():
         raise DomainError(f"«{user.username}» đã có quyền này tại «{organisation.name}».")
     with transaction.atomic(), set_actor(actor):
-        return Role.objects.create(user=user, organisation=organisation, level=level, domain=domain, granted_by=actor)
+        return Role.objects.create(
+            user=user, organisation=organisation, level=level, domain=domain, granted_by=actor
+        )
 
 
 def role_revoke(*, actor: Any, role: Role) -> None:
@@ -90,7 +97,9 @@ def api_token_create(*, actor: Any, user: Any, label: str) -> str:
         raise PermissionDenied("Chỉ được tạo khóa API cho chính mình.")
     raw = "dv_" + secrets.token_urlsafe(32)
     with transaction.atomic(), set_actor(actor):
-        ApiToken.objects.create(user=user, label=label.strip() or "khóa API", prefix=raw[:8], digest=token_digest(raw))
+        ApiToken.objects.create(
+            user=user, label=label.strip() or "khóa API", prefix=raw[:8], digest=token_digest(raw)
+        )
     return raw
 
 

@@ -18,6 +18,11 @@ from dangvu.accounts.models import ApiToken, Role, RoleLevel
 from dangvu.core.errors import DomainError
 
 
+def _acting(request: HttpRequest) -> Any:
+    """The logged-in user (login_required has made sure there is one)."""
+    return request.user
+
+
 def _require_some_admin(user: Any) -> None:
     scope = selectors.scope_paths(user, RoleLevel.ADMINISTRATOR)
     if scope is not None and not scope:
@@ -36,8 +41,13 @@ def roles(request: HttpRequest) -> HttpResponse:
             if target is None:
                 raise DomainError(f"Không có tài khoản «{data['username']}».", field="username")
             org = selectors.organisation_for(request.user, data["org_code"].strip(), RoleLevel.ADMINISTRATOR)
-            services.role_grant(actor=request.user, user=target, organisation=org, level=data["level"],
-                                domain=data["domain"] or "")
+            services.role_grant(
+                actor=request.user,
+                user=target,
+                organisation=org,
+                level=data["level"],
+                domain=data["domain"] or "",
+            )
         except Http404:
             form.add_error("org_code", "Không có tổ chức này trong phạm vi bạn quản trị.")
         except DomainError as e:
@@ -45,8 +55,11 @@ def roles(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Đã giao quyền cho {target.username} tại {org.name}.")
             return redirect("accounts:roles")
-    return render(request, "accounts/roles.html",
-                  {"form": form, "user_form": user_form, "roles": selectors.roles_administered(request.user)})
+    return render(
+        request,
+        "accounts/roles.html",
+        {"form": form, "user_form": user_form, "roles": selectors.roles_administered(request.user)},
+    )
 
 
 @login_required
@@ -73,15 +86,20 @@ def user_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Đã tạo tài khoản {user.username}; hãy giao quyền cho tài khoản này.")
             return redirect("accounts:roles")
-    return render(request, "accounts/roles.html",
-                  {"form": RoleGrantForm(), "user_form": form, "roles": selectors.roles_administered(request.user)})
+    return render(
+        request,
+        "accounts/roles.html",
+        {"form": RoleGrantForm(), "user_form": form, "roles": selectors.roles_administered(request.user)},
+    )
 
 
 @login_required
 def audit(request: HttpRequest) -> HttpResponse:
     _require_some_admin(request.user)
     org_code = request.GET.get("org") or None
-    page = Paginator(selectors.audit_entries(request.user, org_code=org_code), 50).get_page(request.GET.get("page"))
+    page = Paginator(selectors.audit_entries(request.user, org_code=org_code), 50).get_page(
+        request.GET.get("page")
+    )
     return render(request, "accounts/audit.html", {"page": page, "org_code": org_code or ""})
 
 
@@ -90,12 +108,19 @@ def tokens(request: HttpRequest) -> HttpResponse:
     form = TokenCreateForm(request.POST or None)
     new_token = None
     if request.method == "POST" and form.is_valid():
-        new_token = services.api_token_create(actor=request.user, user=request.user, label=form.cleaned_data["label"])
+        new_token = services.api_token_create(
+            actor=request.user, user=request.user, label=form.cleaned_data["label"]
+        )
         form = TokenCreateForm()
-    return render(request, "accounts/tokens.html", {
-        "form": form, "new_token": new_token,
-        "tokens": ApiToken.objects.filter(user=request.user).order_by("-created_at"),
-    })
+    return render(
+        request,
+        "accounts/tokens.html",
+        {
+            "form": form,
+            "new_token": new_token,
+            "tokens": ApiToken.objects.filter(user=_acting(request)).order_by("-created_at"),
+        },
+    )
 
 
 @login_required

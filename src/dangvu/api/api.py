@@ -15,7 +15,9 @@ from dangvu.organisations.api import router as organisations_router
 api = NinjaAPI(
     title="Dangvu API",
     version="1",
-    description="API của Dangvu. Xác thực bằng khóa API: `Authorization: Bearer dv_…` (tạo tại Quản trị → Khóa API).",
+    description=(
+        "API của Dangvu. Xác thực bằng khóa API: `Authorization: Bearer dv_…` (tạo tại trang Khóa API)."
+    ),
     auth=[TokenAuth(), django_auth],
     urls_namespace="api",
 )

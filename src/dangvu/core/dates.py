@@ -15,7 +15,9 @@ def parse_date(value: str, *, field: str = "ngày") -> dt.date:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise DomainError(f"{field.capitalize()} không hợp lệ: «{value}» (cần dạng YYYY-MM-DD hoặc DD/MM/YYYY).", field=field)
+    raise DomainError(
+        f"{field.capitalize()} không hợp lệ: «{value}» (cần dạng YYYY-MM-DD hoặc DD/MM/YYYY).", field=field
+    )
 
 
 def is_valid_on(valid_from: dt.date, valid_to: dt.date | None, on: dt.date) -> bool:

@@ -42,7 +42,9 @@ class DemoSummary:
 
 def build_demo(seed: int = 1, progress: Callable[[str], None] = lambda _m: None) -> DemoSummary:
     if Organisation.objects.exists():
-        raise RuntimeError("Cơ sở dữ liệu đã có cây tổ chức; hãy dùng một cơ sở dữ liệu trống (hoặc --rebuild).")
+        raise RuntimeError(
+            "Cơ sở dữ liệu đã có cây tổ chức; hãy dùng một cơ sở dữ liệu trống (hoặc --rebuild)."
+        )
     plan = ProvincePlan(seed)
     with transaction.atomic(), disable_auditlog():
         progress(f"Tạo {len(plan.units):,} tổ chức đảng (năm 2019)…")
@@ -60,18 +62,29 @@ def build_demo(seed: int = 1, progress: Callable[[str], None] = lambda _m: None)
 
 def _write_tree(plan: ProvincePlan) -> dict[int, int]:
     orgs = [
-        Organisation(code=u.code, name=u.name, name_folded=fold(u.name), kind=u.kind.value,
-                     established_on=u.established_on, is_synthetic=True)
+        Organisation(
+            code=u.code,
+            name=u.name,
+            name_folded=fold(u.name),
+            kind=u.kind.value,
+            established_on=u.established_on,
+            is_synthetic=True,
+        )
         for u in plan.units
     ]
     Organisation.objects.bulk_create(orgs, batch_size=1000)
     by_code = dict(Organisation.objects.values_list("code", "id"))
     ids = {u.key: by_code[u.code] for u in plan.units}
-    updates = [Organisation(id=ids[u.key], parent_id=ids[u.parent]) for u in plan.units if u.parent is not None]
+    updates = [
+        Organisation(id=ids[u.key], parent_id=ids[u.parent]) for u in plan.units if u.parent is not None
+    ]
     Organisation.objects.bulk_update(updates, ["parent"], batch_size=1000)
     OrgLink.objects.bulk_create(
-        [OrgLink(child_id=ids[u.key], parent_id=ids[u.parent], valid_from=u.established_on)
-         for u in plan.units if u.parent is not None],
+        [
+            OrgLink(child_id=ids[u.key], parent_id=ids[u.parent], valid_from=u.established_on)
+            for u in plan.units
+            if u.parent is not None
+        ],
         batch_size=1000,
     )
     OrgName.objects.bulk_create(
@@ -84,17 +97,29 @@ def _write_tree(plan: ProvincePlan) -> dict[int, int]:
 def _write_members(plan: ProvincePlan, ids: dict[int, int], seed: int) -> int:
     specs = list(generate_members(plan.member_cells(), seed))
     members = [
-        Member(full_name=s.full_name, name_folded=fold(s.full_name), gender=Gender.FEMALE if s.female else Gender.MALE,
-               birth_date=s.birth_date, ethnicity=s.ethnicity, admitted_on=s.admitted_on,
-               confirmed_on=s.confirmed_on, left_on=s.left_on, is_synthetic=True)
+        Member(
+            full_name=s.full_name,
+            name_folded=fold(s.full_name),
+            gender=Gender.FEMALE if s.female else Gender.MALE,
+            birth_date=s.birth_date,
+            ethnicity=s.ethnicity,
+            admitted_on=s.admitted_on,
+            confirmed_on=s.confirmed_on,
+            left_on=s.left_on,
+            is_synthetic=True,
+        )
         for s in specs
     ]
     created = Member.objects.bulk_create(members, batch_size=2000)
     if created and created[0].pk is None:  # databases that do not return keys from bulk inserts
         created = list(Member.objects.order_by("id"))
     Placement.objects.bulk_create(
-        [Placement(member_id=m.pk, organisation_id=ids[s.cell], valid_from=s.placed_from, valid_to=s.left_on)
-         for m, s in zip(created, specs, strict=True)],
+        [
+            Placement(
+                member_id=m.pk, organisation_id=ids[s.cell], valid_from=s.placed_from, valid_to=s.left_on
+            )
+            for m, s in zip(created, specs, strict=True)
+        ],
         batch_size=2000,
     )
     return len(specs)
@@ -109,12 +134,19 @@ def _reorganise_2025(plan: ProvincePlan, ids: dict[int, int], seed: int) -> None
     agencies_bloc = blocs["bloc:agencies"]
     counter = 0
     with paths_deferred():
-        org_rename(actor=None, organisation=agencies_bloc, name="Đảng bộ các cơ quan Đảng tỉnh",
-                   effective_on=REORGANISED_ON, decision=DECISION_2025)
+        org_rename(
+            actor=None,
+            organisation=agencies_bloc,
+            name="Đảng bộ các cơ quan Đảng tỉnh",
+            effective_on=REORGANISED_ON,
+            decision=DECISION_2025,
+        )
         for district in (u for u in plan.units if u.role == "district"):
             dname = district.place
             communes = [units[ids[k]] for k in district.children if plan.units[k].role in ("commune", "ward")]
-            others = [units[ids[k]] for k in district.children if plan.units[k].role not in ("commune", "ward")]
+            others = [
+                units[ids[k]] for k in district.children if plan.units[k].role not in ("commune", "ward")
+            ]
             i = 0
             first = True
             while i < len(communes):
@@ -123,24 +155,48 @@ def _reorganise_2025(plan: ProvincePlan, ids: dict[int, int], seed: int) -> None
                 i += size
                 counter += 1
                 word = "phường" if "phường" in group[0].name else "xã"
-                place = dname if first else namer.name(dname, dname.split()[0] if rng.random() < 0.4 else None)
+                place = (
+                    dname if first else namer.name(dname, dname.split()[0] if rng.random() < 0.4 else None)
+                )
                 first = False
-                orgs_merge(actor=None, sources=group, effective_on=REORGANISED_ON, decision=DECISION_2025,
-                           new=NewUnit(code=f"X{counter:03d}", name=f"Đảng bộ {word} {place}",
-                                       kind=OrgKind.GRASSROOTS_COMMITTEE, parent=root), synthetic=True)
+                orgs_merge(
+                    actor=None,
+                    sources=group,
+                    effective_on=REORGANISED_ON,
+                    decision=DECISION_2025,
+                    new=NewUnit(
+                        code=f"X{counter:03d}",
+                        name=f"Đảng bộ {word} {place}",
+                        kind=OrgKind.GRASSROOTS_COMMITTEE,
+                        parent=root,
+                    ),
+                    synthetic=True,
+                )
             for org in others:
                 org.refresh_from_db()
-                org_move(actor=None, organisation=org, parent=agencies_bloc, effective_on=REORGANISED_ON,
-                         decision=DECISION_2025)
+                org_move(
+                    actor=None,
+                    organisation=org,
+                    parent=agencies_bloc,
+                    effective_on=REORGANISED_ON,
+                    decision=DECISION_2025,
+                )
             d = units[ids[district.key]]
             d.refresh_from_db()
-            org_dissolve(actor=None, organisation=d, effective_on=REORGANISED_ON, successor=root,
-                         decision=DECISION_2025)
+            org_dissolve(
+                actor=None,
+                organisation=d,
+                effective_on=REORGANISED_ON,
+                successor=root,
+                decision=DECISION_2025,
+            )
     # Reorganisations recorded while paths were deferred take the path of the unit they produced.
     paths = dict(Organisation.objects.values_list("id", "path"))
     for reorg in Reorganisation.objects.filter(path=""):
-        part = (ReorganisationPart.objects.filter(reorganisation=reorg).exclude(role="predecessor").first()
-                or ReorganisationPart.objects.filter(reorganisation=reorg).first())
+        part = (
+            ReorganisationPart.objects.filter(reorganisation=reorg).exclude(role="predecessor").first()
+            or ReorganisationPart.objects.filter(reorganisation=reorg).first()
+        )
         if part is not None:
             reorg.path = paths[part.organisation_id]
             reorg.save(update_fields=["path"])

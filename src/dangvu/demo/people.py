@@ -65,8 +65,14 @@ def _day_in(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
     return start + dt.timedelta(days=rng.randrange(span + 1)) if span > 0 else start
 
 
-def _person(rng: random.Random, cell: PlanUnit, profile: str, admitted_by: dt.date, age_on: tuple[int, int, int],
-            admitted_from: dt.date | None = None) -> MemberSpec:
+def _person(
+    rng: random.Random,
+    cell: PlanUnit,
+    profile: str,
+    admitted_by: dt.date,
+    age_on: tuple[int, int, int],
+    admitted_from: dt.date | None = None,
+) -> MemberSpec:
     _w, women, _band = PROFILES[profile]
     low, mode, high = age_on
     female = rng.random() < women
@@ -77,7 +83,9 @@ def _person(rng: random.Random, cell: PlanUnit, profile: str, admitted_by: dt.da
     if admitted_from is not None:
         admitted = _day_in(rng, max(admitted_from, earliest), admitted_by)
     else:
-        admission_age = 19 + rng.gammavariate(2.0, 4.0) if profile != "armed" else 19 + rng.gammavariate(1.5, 2.0)
+        admission_age = (
+            19 + rng.gammavariate(2.0, 4.0) if profile != "armed" else 19 + rng.gammavariate(1.5, 2.0)
+        )
         admitted = min(admitted_by, max(earliest, birth + dt.timedelta(days=int(admission_age * 365.25))))
     confirmed = admitted + dt.timedelta(days=365)
     return MemberSpec(
@@ -99,7 +107,9 @@ def _leave_day(rng: random.Random, m: MemberSpec) -> dt.date | None:
         age = year - m.birth_date.year
         risk = 0.06 if age >= 80 else 0.025 if age >= 70 else 0.004
         if rng.random() < risk:
-            day = _day_in(rng, max(dt.date(year, 1, 1), m.placed_from + dt.timedelta(days=1)), dt.date(year, 12, 31))
+            day = _day_in(
+                rng, max(dt.date(year, 1, 1), m.placed_from + dt.timedelta(days=1)), dt.date(year, 12, 31)
+            )
             return day if day <= DEMO_END else None
     return None
 

@@ -46,31 +46,98 @@ BLOCS: list[tuple[str, str, int, float]] = [
     ("police", "Đảng bộ Công an tỉnh", 18, 1.0),
 ]
 DISTRICT_AGENCY_UNITS = [
-    "Cơ quan Huyện ủy", "Cơ quan Ủy ban nhân dân", "Trung tâm Y tế", "Bệnh viện Đa khoa", "Phòng Giáo dục và Đào tạo",
-    "Ngân hàng Chính sách xã hội", "Chi cục Thuế", "Kho bạc Nhà nước", "Trung tâm Văn hóa – Truyền thông",
-    "Viện Kiểm sát nhân dân", "Tòa án nhân dân", "Chi cục Thi hành án dân sự", "Hạt Kiểm lâm",
-    "Trung tâm Giáo dục nghề nghiệp – Giáo dục thường xuyên", "Bảo hiểm xã hội", "Điện lực",
+    "Cơ quan Huyện ủy",
+    "Cơ quan Ủy ban nhân dân",
+    "Trung tâm Y tế",
+    "Bệnh viện Đa khoa",
+    "Phòng Giáo dục và Đào tạo",
+    "Ngân hàng Chính sách xã hội",
+    "Chi cục Thuế",
+    "Kho bạc Nhà nước",
+    "Trung tâm Văn hóa – Truyền thông",
+    "Viện Kiểm sát nhân dân",
+    "Tòa án nhân dân",
+    "Chi cục Thi hành án dân sự",
+    "Hạt Kiểm lâm",
+    "Trung tâm Giáo dục nghề nghiệp – Giáo dục thường xuyên",
+    "Bảo hiểm xã hội",
+    "Điện lực",
 ]
 SCHOOL_KINDS = ["Trường Mầm non", "Trường Tiểu học", "Trường THCS", "Trường THPT"]
 AGENCY_UNITS = [
-    "Sở Giáo dục và Đào tạo", "Sở Y tế", "Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Sở Nội vụ", "Sở Tư pháp",
-    "Sở Xây dựng", "Sở Giao thông vận tải", "Sở Công Thương", "Sở Nông nghiệp và Phát triển nông thôn",
-    "Sở Tài nguyên và Môi trường", "Sở Lao động – Thương binh và Xã hội", "Sở Văn hóa, Thể thao và Du lịch",
-    "Sở Khoa học và Công nghệ", "Sở Thông tin và Truyền thông", "Thanh tra tỉnh", "Văn phòng UBND tỉnh",
-    "Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Ban Dân tộc tỉnh", "Đài Phát thanh – Truyền hình tỉnh", "Báo Hà Lam",
-    "Trường Chính trị tỉnh", "Bệnh viện Đa khoa tỉnh", "Bệnh viện Y học cổ truyền", "Trường Đại học Hà Lam",
-    "Trường Cao đẳng Kỹ thuật", "Cục Thuế tỉnh", "Kho bạc Nhà nước tỉnh", "Bảo hiểm xã hội tỉnh",
-    "Cục Thống kê tỉnh", "Liên minh Hợp tác xã", "Tòa án nhân dân tỉnh", "Viện Kiểm sát nhân dân tỉnh",
-    "Ngân hàng Nhà nước chi nhánh tỉnh", "Cục Hải quan", "Ủy ban Mặt trận Tổ quốc tỉnh", "Tỉnh đoàn",
-    "Hội Liên hiệp Phụ nữ tỉnh", "Hội Nông dân tỉnh", "Liên đoàn Lao động tỉnh",
+    "Sở Giáo dục và Đào tạo",
+    "Sở Y tế",
+    "Sở Tài chính",
+    "Sở Kế hoạch và Đầu tư",
+    "Sở Nội vụ",
+    "Sở Tư pháp",
+    "Sở Xây dựng",
+    "Sở Giao thông vận tải",
+    "Sở Công Thương",
+    "Sở Nông nghiệp và Phát triển nông thôn",
+    "Sở Tài nguyên và Môi trường",
+    "Sở Lao động – Thương binh và Xã hội",
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Khoa học và Công nghệ",
+    "Sở Thông tin và Truyền thông",
+    "Thanh tra tỉnh",
+    "Văn phòng UBND tỉnh",
+    "Văn phòng Đoàn ĐBQH và HĐND tỉnh",
+    "Ban Dân tộc tỉnh",
+    "Đài Phát thanh – Truyền hình tỉnh",
+    "Báo Hà Lam",
+    "Trường Chính trị tỉnh",
+    "Bệnh viện Đa khoa tỉnh",
+    "Bệnh viện Y học cổ truyền",
+    "Trường Đại học Hà Lam",
+    "Trường Cao đẳng Kỹ thuật",
+    "Cục Thuế tỉnh",
+    "Kho bạc Nhà nước tỉnh",
+    "Bảo hiểm xã hội tỉnh",
+    "Cục Thống kê tỉnh",
+    "Liên minh Hợp tác xã",
+    "Tòa án nhân dân tỉnh",
+    "Viện Kiểm sát nhân dân tỉnh",
+    "Ngân hàng Nhà nước chi nhánh tỉnh",
+    "Cục Hải quan",
+    "Ủy ban Mặt trận Tổ quốc tỉnh",
+    "Tỉnh đoàn",
+    "Hội Liên hiệp Phụ nữ tỉnh",
+    "Hội Nông dân tỉnh",
+    "Liên đoàn Lao động tỉnh",
 ]
 ENTERPRISE_WORDS = [
-    "Công ty Cổ phần Môi trường", "Công ty Điện lực", "Công ty Cổ phần Cấp nước", "Công ty TNHH MTV Thủy lợi",
-    "Công ty Cổ phần Xây dựng", "Công ty Cổ phần Vận tải", "Công ty Cổ phần Dược", "Công ty Cao su",
-    "Công ty Xăng dầu", "Ngân hàng Thương mại Cổ phần chi nhánh", "Công ty Cổ phần Khoáng sản",
-    "Công ty Lâm nghiệp", "Công ty Cổ phần Du lịch", "Công ty Cổ phần Thương mại", "Công ty Cổ phần Cảng",
+    "Công ty Cổ phần Môi trường",
+    "Công ty Điện lực",
+    "Công ty Cổ phần Cấp nước",
+    "Công ty TNHH MTV Thủy lợi",
+    "Công ty Cổ phần Xây dựng",
+    "Công ty Cổ phần Vận tải",
+    "Công ty Cổ phần Dược",
+    "Công ty Cao su",
+    "Công ty Xăng dầu",
+    "Ngân hàng Thương mại Cổ phần chi nhánh",
+    "Công ty Cổ phần Khoáng sản",
+    "Công ty Lâm nghiệp",
+    "Công ty Cổ phần Du lịch",
+    "Công ty Cổ phần Thương mại",
+    "Công ty Cổ phần Cảng",
 ]
-MILITARY_UNITS = ["Ban Chỉ huy Quân sự", "Trung đoàn", "Tiểu đoàn", "Bộ Chỉ huy Bộ đội Biên phòng", "Cơ quan Bộ Chỉ huy"]
+MILITARY_UNITS = [
+    "Ban Chỉ huy Quân sự",
+    "Trung đoàn",
+    "Tiểu đoàn",
+    "Bộ Chỉ huy Bộ đội Biên phòng",
+    "Cơ quan Bộ Chỉ huy",
+]
+AGENCY_SECTIONS = [
+    "Văn phòng",
+    "Phòng Tổ chức – Hành chính",
+    "Phòng Nghiệp vụ",
+    "Phòng Kế hoạch – Tài chính",
+    "Khoa",
+    "Trung tâm",
+]
 POLICE_UNITS = ["Công an", "Phòng Cảnh sát", "Phòng An ninh", "Trại tạm giam", "Cơ quan Công an tỉnh"]
 
 
@@ -81,7 +148,7 @@ class PlanUnit:
     name: str
     kind: OrgKind
     parent: int | None
-    role: str  # province, district, bloc, commune, ward, agency, school, enterprise, military, police, village, …
+    role: str  # province, district, bloc:…, commune, ward, agency, school, enterprise, military, police, …
     district: int | None = None  # the district (or bloc) key it belongs to
     mountainous: bool = False
     established_on: dt.date = dt.date(1945, 1, 1)
@@ -125,12 +192,31 @@ class ProvincePlan:
             return start
         return start + dt.timedelta(days=self.rng.randrange((end - start).days))
 
-    def _add(self, name: str, kind: OrgKind, parent: int | None, role: str, prefix: str, width: int,
-             district: int | None = None, mountainous: bool = False, latest_year: int = 2015) -> PlanUnit:
+    def _add(
+        self,
+        name: str,
+        kind: OrgKind,
+        parent: int | None,
+        role: str,
+        prefix: str,
+        width: int,
+        district: int | None = None,
+        mountainous: bool = False,
+        latest_year: int = 2015,
+    ) -> PlanUnit:
         key = len(self.units)
         start = self.units[parent].established_on if parent is not None else dt.date(1945, 1, 1)
-        unit = PlanUnit(key, self._code(prefix, width), name, kind, parent, role, district, mountainous,
-                        self._date_after(start, latest_year) if parent is not None else start)
+        unit = PlanUnit(
+            key,
+            self._code(prefix, width),
+            name,
+            kind,
+            parent,
+            role,
+            district,
+            mountainous,
+            self._date_after(start, latest_year) if parent is not None else start,
+        )
         self.units.append(unit)
         if parent is not None:
             self.units[parent].children.append(key)
@@ -142,8 +228,16 @@ class ProvincePlan:
         root = self._add(f"Đảng bộ tỉnh {PROVINCE_NAME}", OrgKind.PROVINCIAL, None, "province", "HL", 0)
         root.code = "HL"
         districts = [
-            self._add(f"Đảng bộ {kind} {name}", OrgKind.DIRECTLY_UNDER, root.key, "district", "D", 2,
-                      mountainous=mountain, latest_year=1992)
+            self._add(
+                f"Đảng bộ {kind} {name}",
+                OrgKind.DIRECTLY_UNDER,
+                root.key,
+                "district",
+                "D",
+                2,
+                mountainous=mountain,
+                latest_year=1992,
+            )
             for kind, name, _w, mountain in DISTRICTS
         ]
         for d, (_k, name, _w, _m) in zip(districts, DISTRICTS, strict=True):
@@ -166,10 +260,21 @@ class ProvincePlan:
             for i in range(n_communes):
                 ward = urban and i < n_communes * 0.6
                 place = self.names.name(dname, first if rng.random() < 0.35 else None)
-                c = self._add(f"Đảng bộ {'phường' if ward else 'xã'} {place}", OrgKind.GRASSROOTS_COMMITTEE,
-                              d.key, "ward" if ward else "commune", "C", 4, d.key, mountain, 2005)
+                c = self._add(
+                    f"Đảng bộ {'phường' if ward else 'xã'} {place}",
+                    OrgKind.GRASSROOTS_COMMITTEE,
+                    d.key,
+                    "ward" if ward else "commune",
+                    "C",
+                    4,
+                    d.key,
+                    mountain,
+                    2005,
+                )
                 committees.append(c)
-            pool = [f"{u} {'thành phố' if dkind == 'thành phố' else dkind} {dname}" for u in DISTRICT_AGENCY_UNITS]
+            pool = [
+                f"{u} {'thành phố' if dkind == 'thành phố' else dkind} {dname}" for u in DISTRICT_AGENCY_UNITS
+            ]
             rng.shuffle(pool)
             for i in range(n_agencies):
                 if i < len(pool) // 2:
@@ -178,8 +283,17 @@ class ProvincePlan:
                     label, role = f"{rng.choice(SCHOOL_KINDS)} {self.names.name(dname + ':school')}", "school"
                 is_committee = role == "agency" and rng.random() < 0.45
                 kind = OrgKind.GRASSROOTS_COMMITTEE if is_committee else OrgKind.GRASSROOTS_CELL
-                u = self._add(f"{'Đảng bộ' if is_committee else 'Chi bộ'} {label}", kind, d.key, role, "C", 4,
-                              d.key, mountain, 2010)
+                u = self._add(
+                    f"{'Đảng bộ' if is_committee else 'Chi bộ'} {label}",
+                    kind,
+                    d.key,
+                    role,
+                    "C",
+                    4,
+                    d.key,
+                    mountain,
+                    2010,
+                )
                 if is_committee:
                     committees.append(u)
         for b, (role, _name, count, committee_share) in zip(blocs, BLOCS, strict=True):
@@ -187,8 +301,17 @@ class ProvincePlan:
                 label = self._bloc_unit_name(role, i)
                 is_committee = rng.random() < committee_share
                 kind = OrgKind.GRASSROOTS_COMMITTEE if is_committee else OrgKind.GRASSROOTS_CELL
-                u = self._add(f"{'Đảng bộ' if is_committee else 'Chi bộ'} {label}", kind, b.key, role, "C", 4,
-                              b.key, False, 2012)
+                u = self._add(
+                    f"{'Đảng bộ' if is_committee else 'Chi bộ'} {label}",
+                    kind,
+                    b.key,
+                    role,
+                    "C",
+                    4,
+                    b.key,
+                    False,
+                    2012,
+                )
                 if is_committee:
                     committees.append(u)
         self._cells(committees)
@@ -202,30 +325,68 @@ class ProvincePlan:
         if role == "military":
             unit = MILITARY_UNITS[i % len(MILITARY_UNITS)]
             district = DISTRICTS[i % len(DISTRICTS)][1]
-            return f"{unit} {district}" if unit == "Ban Chỉ huy Quân sự" else f"{unit} {800 + 3 * i + rng.randrange(3)}"
+            return (
+                f"{unit} {district}"
+                if unit == "Ban Chỉ huy Quân sự"
+                else f"{unit} {800 + 3 * i + rng.randrange(3)}"
+            )
         unit = POLICE_UNITS[i % len(POLICE_UNITS)]
         return f"{unit} {DISTRICTS[i % len(DISTRICTS)][1]}" if unit == "Công an" else f"{unit} số {i + 1}"
 
     def _cells(self, committees: list[PlanUnit]) -> None:
-        weight_of = {"commune": 13.0, "ward": 11.0, "agency": 4.0, "enterprise": 5.0, "agencies": 4.0,
-                     "enterprises": 5.0, "military": 7.0, "police": 6.0}
-        counts = share_out(SUBORDINATE_CELLS, [weight_of.get(c.role, 4.0) * self.rng.uniform(0.6, 1.4)
-                                                for c in committees], minimum=2)
+        weight_of = {
+            "commune": 13.0,
+            "ward": 11.0,
+            "agency": 4.0,
+            "enterprise": 5.0,
+            "agencies": 4.0,
+            "enterprises": 5.0,
+            "military": 7.0,
+            "police": 6.0,
+        }
+        counts = share_out(
+            SUBORDINATE_CELLS,
+            [weight_of.get(c.role, 4.0) * self.rng.uniform(0.6, 1.4) for c in committees],
+            minimum=2,
+        )
         for c, n in zip(committees, counts, strict=True):
             parent = c.key
             if c.role in ("military", "police") and n >= 6:
                 # Large armed-forces committees group their cells in partial committees (đảng bộ bộ phận).
                 groups = share_out(n, [1.0] * (n // 4), minimum=2)
                 for g, size in enumerate(groups, start=1):
-                    p = self._add(f"Đảng bộ bộ phận {'Tiểu đoàn' if c.role == 'military' else 'Đội'} {g}",
-                                  OrgKind.PARTIAL_COMMITTEE, parent, c.role + "-part", "B", 3, c.district)
+                    p = self._add(
+                        f"Đảng bộ bộ phận {'Tiểu đoàn' if c.role == 'military' else 'Đội'} {g}",
+                        OrgKind.PARTIAL_COMMITTEE,
+                        parent,
+                        c.role + "-part",
+                        "B",
+                        3,
+                        c.district,
+                    )
                     for k in range(size):
-                        self._add(f"Chi bộ {'Đại đội' if c.role == 'military' else 'Tổ công tác'} {g}{k + 1}",
-                                  OrgKind.SUBORDINATE_CELL, p.key, c.role + "-cell", "S", 5, c.district)
+                        self._add(
+                            f"Chi bộ {'Đại đội' if c.role == 'military' else 'Tổ công tác'} {g}{k + 1}",
+                            OrgKind.SUBORDINATE_CELL,
+                            p.key,
+                            c.role + "-cell",
+                            "S",
+                            5,
+                            c.district,
+                        )
                 continue
             for k in range(n):
-                self._add(self._cell_name(c, k), OrgKind.SUBORDINATE_CELL, parent, c.role + "-cell", "S", 5,
-                          c.district, c.mountainous, 2016)
+                self._add(
+                    self._cell_name(c, k),
+                    OrgKind.SUBORDINATE_CELL,
+                    parent,
+                    c.role + "-cell",
+                    "S",
+                    5,
+                    c.district,
+                    c.mountainous,
+                    2016,
+                )
 
     def _cell_name(self, committee: PlanUnit, k: int) -> str:
         if committee.role == "commune":
@@ -233,7 +394,8 @@ class ProvincePlan:
         if committee.role == "ward":
             return f"Chi bộ tổ dân phố {k + 1}"
         if committee.role in ("agency", "agencies"):
-            return f"Chi bộ {['Văn phòng', 'Phòng Tổ chức – Hành chính', 'Phòng Nghiệp vụ', 'Phòng Kế hoạch – Tài chính', 'Khoa', 'Trung tâm'][k % 6]}{'' if k < 6 else ' ' + str(k // 6 + 1)}"
+            section = AGENCY_SECTIONS[k % len(AGENCY_SECTIONS)]
+            return f"Chi bộ {section}" if k < len(AGENCY_SECTIONS) else f"Chi bộ {section} {k // 6 + 1}"
         return f"Chi bộ {['Phân xưởng', 'Xí nghiệp', 'Đội', 'Phòng'][k % 4]} {k + 1}"
 
     # -- views -----------------------------------------------------------------------------------

@@ -41,10 +41,14 @@ class Member(models.Model):
 class Placement(models.Model):
     """Member `member` was active in `organisation` from `valid_from` until the day before `valid_to`."""
 
-    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="placements")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="placements")
-    valid_from = models.DateField()
-    valid_to = models.DateField(null=True, blank=True)
+    member = models.ForeignKey(
+        Member, verbose_name="đảng viên", on_delete=models.PROTECT, related_name="placements"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="sinh hoạt tại", on_delete=models.PROTECT, related_name="placements"
+    )
+    valid_from = models.DateField("từ ngày")
+    valid_to = models.DateField("đến ngày", null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["valid_from", "valid_to", "organisation"])]
@@ -54,6 +58,10 @@ class Placement(models.Model):
                 name="placement_dates_in_order",
             )
         ]
+
+    def __str__(self) -> str:
+        end = f"{self.valid_to:%d/%m/%Y}" if self.valid_to else "nay"
+        return f"{self.member} sinh hoạt tại {self.organisation} ({self.valid_from:%d/%m/%Y}–{end})"
 
 
 auditlog.register(Member, exclude_fields=["name_folded"])

@@ -28,16 +28,23 @@ class OrganisationOut(Schema):
 
 def _out(org: Any) -> dict[str, Any]:
     return {
-        "code": org.code, "name": org.name, "kind": org.kind,
+        "code": org.code,
+        "name": org.name,
+        "kind": org.kind,
         "parent_code": org.parent.code if org.parent_id else None,
-        "established_on": org.established_on, "dissolved_on": org.dissolved_on,
-        "successor_code": org.successor.code if org.successor_id else None, "is_synthetic": org.is_synthetic,
+        "established_on": org.established_on,
+        "dissolved_on": org.dissolved_on,
+        "successor_code": org.successor.code if org.successor_id else None,
+        "is_synthetic": org.is_synthetic,
     }
 
 
 @router.get("/tree", summary="Cây tổ chức với số đơn vị và đảng viên")
 def tree(
-    request: HttpRequest, org: str | None = None, depth: int | None = 1, at: dt.date | None = None,
+    request: HttpRequest,
+    org: str | None = None,
+    depth: int | None = 1,
+    at: dt.date | None = None,
     view: TreeView = TreeView.WAS,
 ) -> dict[str, Any]:
     on = at or dt.date.today()

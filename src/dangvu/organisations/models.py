@@ -42,13 +42,23 @@ class Organisation(models.Model):
     name_folded = models.CharField(max_length=255, db_index=True, editable=False)
     kind = models.CharField("loại", max_length=32, choices=kind_choices())
     parent = models.ForeignKey(
-        "self", verbose_name="trực thuộc", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name="trực thuộc",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     established_on = models.DateField("ngày thành lập")
     dissolved_on = models.DateField("ngày chấm dứt", null=True, blank=True)
     successor = models.ForeignKey(
-        "self", verbose_name="đơn vị kế thừa", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "self",
+        verbose_name="đơn vị kế thừa",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     is_synthetic = models.BooleanField("dữ liệu mô phỏng", default=False)
 
@@ -78,10 +88,14 @@ class Organisation(models.Model):
 class OrgLink(models.Model):
     """The unit `child` sat under `parent` from `valid_from` until the day before `valid_to` (None: still)."""
 
-    child = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="parent_links")
-    parent = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="child_links")
-    valid_from = models.DateField()
-    valid_to = models.DateField(null=True, blank=True)
+    child = models.ForeignKey(
+        Organisation, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="parent_links"
+    )
+    parent = models.ForeignKey(
+        Organisation, verbose_name="trực thuộc", on_delete=models.PROTECT, related_name="child_links"
+    )
+    valid_from = models.DateField("từ ngày")
+    valid_to = models.DateField("đến ngày", null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["valid_from", "valid_to"])]
@@ -92,6 +106,10 @@ class OrgLink(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        end = f"{self.valid_to:%d/%m/%Y}" if self.valid_to else "nay"
+        return f"{self.child} trực thuộc {self.parent} ({self.valid_from:%d/%m/%Y}–{end})"
+
     def get_additional_data(self) -> dict[str, str]:
         return {"org_path": self.child.path, "org_code": self.child.code}
 
@@ -99,10 +117,15 @@ class OrgLink(models.Model):
 class OrgName(models.Model):
     """A name the unit bore from `valid_from` until the day before `valid_to`."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="names")
-    name = models.CharField(max_length=255)
-    valid_from = models.DateField()
-    valid_to = models.DateField(null=True, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="names"
+    )
+    name = models.CharField("tên", max_length=255)
+    valid_from = models.DateField("từ ngày")
+    valid_to = models.DateField("đến ngày", null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"tên «{self.name}» từ {self.valid_from:%d/%m/%Y}"
 
     def get_additional_data(self) -> dict[str, str]:
         return {"org_path": self.organisation.path, "org_code": self.organisation.code}
@@ -128,6 +151,9 @@ class Reorganisation(models.Model):
     class Meta:
         ordering = ["-effective_on", "-id"]
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ngày {self.effective_on:%d/%m/%Y}"
+
     def get_additional_data(self) -> dict[str, str]:
         return {"org_path": self.path}
 
@@ -139,12 +165,17 @@ class ReorganisationPart(models.Model):
         SUBJECT = "subject", "Đơn vị được điều chỉnh"
 
     reorganisation = models.ForeignKey(Reorganisation, on_delete=models.PROTECT, related_name="parts")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="reorganisation_parts")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="reorganisation_parts"
+    )
     role = models.CharField(max_length=16, choices=Role.choices)
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()}: {self.organisation}"
 
 
 auditlog.register(Organisation, exclude_fields=["name_folded", "path"])
 auditlog.register(OrgLink)
 auditlog.register(OrgName)
-auditlog.register(Reorganisation)
+auditlog.register(Reorganisation, exclude_fields=["path"])
 auditlog.register(ReorganisationPart)

@@ -19,9 +19,8 @@ from django.db.models import Q, QuerySet
 from dangvu.accounts.selectors import path_in_scope, scope_paths
 from dangvu.core.text import fold
 from dangvu.members.selectors import member_counts_by_organisation
-from dangvu.organisations.kinds import OrgKind
 from dangvu.organisations.models import Organisation, OrgLink, OrgName, Reorganisation
-from dangvu.organisations.tree import OrgRow, TreeNode, assemble, resolve_successors
+from dangvu.organisations.tree import KIND_OF_VALUE, OrgRow, TreeNode, assemble, resolve_successors
 
 
 class TreeView(StrEnum):
@@ -58,31 +57,56 @@ def _valid_on(on: dt.date) -> Q:
 def tree_snapshot(user: Any, on: dt.date, view: TreeView = TreeView.WAS) -> TreeSnapshot:
     own = member_counts_by_organisation(on)
     if view is TreeView.WAS:
-        orgs = list(Organisation.objects.existing_on(on).values_list("id", "code", "name", "kind", "path"))
+        orgs = list(
+            Organisation.objects.existing_on(on).values_list(
+                "id", "code", "name", "kind", "path", "name_folded"
+            )
+        )
         parent_of = dict(OrgLink.objects.filter(_valid_on(on)).values_list("child_id", "parent_id"))
-        names = dict(OrgName.objects.filter(_valid_on(on)).values_list("organisation_id", "name"))
+        # Only names that later changed can differ from today's name: rows still open are today's.
+        names = dict(
+            OrgName.objects.filter(_valid_on(on), valid_to__isnull=False).values_list(
+                "organisation_id", "name"
+            )
+        )
     else:
-        orgs = list(Organisation.objects.live().values_list("id", "code", "name", "kind", "path"))
+        orgs = list(
+            Organisation.objects.live().values_list("id", "code", "name", "kind", "path", "name_folded")
+        )
         parent_of = dict(Organisation.objects.live().values_list("id", "parent_id"))
         names = {}
-        closed = dict(Organisation.objects.filter(dissolved_on__isnull=False).values_list("id", "successor_id"))
+        closed = dict(
+            Organisation.objects.filter(dissolved_on__isnull=False).values_list("id", "successor_id")
+        )
         heirs = resolve_successors(closed, {o[0] for o in orgs})
         moved: dict[int, int] = {}
         for org_id, n in own.items():
             target = heirs.get(org_id, org_id)
             moved[target] = moved.get(target, 0) + n
         own = moved
-    rows = [OrgRow(i, code, names.get(i, name), OrgKind(kind), parent_of.get(i)) for i, code, name, kind, _ in orgs]
+    rows = [
+        OrgRow(i, code, names[i], KIND_OF_VALUE[kind], parent_of.get(i), fold(names[i]))
+        if i in names
+        else OrgRow(i, code, name, KIND_OF_VALUE[kind], parent_of.get(i), folded)
+        for i, code, name, kind, _, folded in orgs
+    ]
     nodes, _roots = assemble(rows, own)
     paths = {o[0]: o[4] for o in orgs}
     scope = scope_paths(user)
-    visible = {i for i, p in paths.items() if path_in_scope(p, scope)}
-    tops = [n for i, n in nodes.items() if i in visible and (n.parent_id is None or n.parent_id not in visible)]
+    if scope is None:
+        tops = [n for n in nodes.values() if n.parent_id is None or n.parent_id not in nodes]
+    else:
+        visible = {i for i, p in paths.items() if path_in_scope(p, scope)}
+        tops = [
+            n
+            for i, n in nodes.items()
+            if i in visible and (n.parent_id is None or n.parent_id not in visible)
+        ]
     tops.sort(key=lambda n: (n.parent_id is not None, n.name))
     if scope is not None:
-        nodes = {i: n for i, n in nodes.items() if i in visible}
-        for n in nodes.values():
-            n.children = [c for c in n.children if c.id in visible]
+        nodes = {i: node for i, node in nodes.items() if i in visible}
+        for node in nodes.values():
+            node.children = [c for c in node.children if c.id in visible]
     return TreeSnapshot(on=on, view=view, nodes=nodes, roots=tops, paths=paths)
 
 
@@ -111,7 +135,9 @@ def organisation_history(org: Organisation) -> dict[str, Any]:
         "links": list(OrgLink.objects.filter(child=org).select_related("parent").order_by("valid_from")),
         "names": list(OrgName.objects.filter(organisation=org).order_by("valid_from")),
         "reorganisations": list(
-            Reorganisation.objects.filter(parts__organisation=org).distinct().prefetch_related("parts__organisation")
+            Reorganisation.objects.filter(parts__organisation=org)
+            .distinct()
+            .prefetch_related("parts__organisation")
         ),
     }
 

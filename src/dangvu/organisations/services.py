@@ -76,9 +76,9 @@ def _open_link(org: Organisation) -> OrgLink | None:
 def _check_dates(org: Organisation, on: dt.date) -> None:
     """Changes to a unit come in date order: none may take effect on or before its last change."""
     last = max(
-        [org.established_on]
-        + list(OrgLink.objects.filter(child=org).values_list("valid_from", flat=True))
-        + list(OrgName.objects.filter(organisation=org).values_list("valid_from", flat=True))
+        org.established_on,
+        *OrgLink.objects.filter(child=org).values_list("valid_from", flat=True),
+        *OrgName.objects.filter(organisation=org).values_list("valid_from", flat=True),
     )
     if on <= last and not (on == org.established_on == last):
         raise DomainError(
@@ -109,7 +109,10 @@ def _attach(child: Organisation, parent: Organisation, on: dt.date) -> None:
 
 
 def _close(org: Organisation, on: dt.date, successor: Organisation | None) -> None:
-    if org.children.filter(dissolved_on__isnull=True).exclude(pk=successor.pk if successor else None).exists():
+    remaining = org.children.filter(dissolved_on__isnull=True)
+    if successor is not None:
+        remaining = remaining.exclude(pk=successor.pk)
+    if remaining.exists():
         names = ", ".join(c.name for c in org.children.filter(dissolved_on__isnull=True)[:5])
         raise DomainError(f"«{org.name}» còn đơn vị trực thuộc chưa được chuyển đi: {names}.")
     link = _open_link(org)
@@ -127,7 +130,9 @@ def _record(
     kind: ReorganisationKind, on: dt.date, decision: str, note: str, parts: Sequence[tuple[Organisation, str]]
 ) -> Reorganisation:
     anchor = next((o for o, r in parts if r != Role.PREDECESSOR), parts[0][0])
-    reorg = Reorganisation.objects.create(kind=kind, effective_on=on, decision=decision, note=note, path=anchor.path)
+    reorg = Reorganisation.objects.create(
+        kind=kind, effective_on=on, decision=decision, note=note, path=anchor.path
+    )
     ReorganisationPart.objects.bulk_create(
         [ReorganisationPart(reorganisation=reorg, organisation=o, role=r) for o, r in parts]
     )
@@ -142,7 +147,12 @@ def _new_unit(code: str, name: str, kind: OrgKind, on: dt.date, synthetic: bool 
     if Organisation.objects.filter(code=code).exists():
         raise DomainError(f"Mã «{code}» đã được dùng cho một đơn vị khác.", field="code")
     org = Organisation.objects.create(
-        code=code, name=name, name_folded=fold(name), kind=kind.value, established_on=on, is_synthetic=synthetic
+        code=code,
+        name=name,
+        name_folded=fold(name),
+        kind=kind.value,
+        established_on=on,
+        is_synthetic=synthetic,
     )
     OrgName.objects.create(organisation=org, name=name, valid_from=on)
     return org
@@ -179,7 +189,9 @@ def org_establish(
         return org
 
 
-def org_rename(*, actor: Any, organisation: Organisation, name: str, effective_on: dt.date, decision: str = "") -> None:
+def org_rename(
+    *, actor: Any, organisation: Organisation, name: str, effective_on: dt.date, decision: str = ""
+) -> None:
     """Đổi tên: the unit keeps its identity and records; its former name stays in its history."""
     name = " ".join(name.split())
     with _writing(actor):
@@ -208,7 +220,13 @@ def org_move(
         _check_dates(organisation, effective_on)
         _attach(organisation, parent, effective_on)
         paths_refresh()
-        _record(ReorganisationKind.MOVE, effective_on, decision, "", [(organisation, Role.SUBJECT), (parent, Role.SUCCESSOR)])
+        _record(
+            ReorganisationKind.MOVE,
+            effective_on,
+            decision,
+            "",
+            [(organisation, Role.SUBJECT), (parent, Role.SUCCESSOR)],
+        )
 
 
 def orgs_merge(
@@ -293,7 +311,9 @@ def org_split(
         if len(given) != len(set(given)):
             raise DomainError("Một đơn vị trực thuộc được giao cho hai đơn vị mới.")
         if set(given) != live_children:
-            missing = Organisation.objects.filter(pk__in=live_children - set(given)).values_list("name", flat=True)
+            missing = Organisation.objects.filter(pk__in=live_children - set(given)).values_list(
+                "name", flat=True
+            )
             extra = set(given) - live_children
             if extra:
                 raise DomainError(f"Có đơn vị được giao không trực thuộc «{source.name}».")
@@ -301,7 +321,9 @@ def org_split(
         created: list[Organisation] = []
         for part in parts:
             parent = part.parent or source.parent
-            org = _new_unit(part.code, part.name, part.kind or OrgKind(source.kind), effective_on, source.is_synthetic)
+            org = _new_unit(
+                part.code, part.name, part.kind or OrgKind(source.kind), effective_on, source.is_synthetic
+            )
             if parent is not None:
                 _require(actor, parent)
                 _check_placement(org, parent)
@@ -344,7 +366,8 @@ def org_dissolve(
         children = list(organisation.children.filter(dissolved_on__isnull=True))
         if children and children_to is None:
             raise DomainError(
-                f"«{organisation.name}» còn {len(children)} đơn vị trực thuộc: cần chọn nơi chuyển các đơn vị này."
+                f"«{organisation.name}» còn {len(children)} đơn vị trực thuộc: "
+                "cần chọn nơi chuyển các đơn vị này."
             )
         heir = successor or children_to or organisation.parent
         if heir is None:

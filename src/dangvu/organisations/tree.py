@@ -15,11 +15,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from dangvu.core.text import vn_number
+from dangvu.core.text import fold, vn_number
 from dangvu.organisations.kinds import OrgKind
 
 _KINDS = list(OrgKind)
 _KIND_INDEX = {k: i for i, k in enumerate(_KINDS)}
+KIND_OF_VALUE: dict[str, OrgKind] = {k.value: k for k in _KINDS}
 
 
 @dataclass(slots=True)
@@ -29,6 +30,7 @@ class OrgRow:
     name: str
     kind: OrgKind
     parent_id: int | None
+    sort_key: str = ""  # the name folded (no accents), for ordering
 
 
 @dataclass(slots=True)
@@ -38,6 +40,7 @@ class TreeNode:
     name: str
     kind: OrgKind
     parent_id: int | None
+    sort_key: str = ""
     children: list[TreeNode] = field(default_factory=list)
     own_members: int = 0
     members: int = 0
@@ -95,13 +98,23 @@ class TreeError(ValueError):
     pass
 
 
-def assemble(rows: Iterable[OrgRow], own_members: Mapping[int, int]) -> tuple[dict[int, TreeNode], list[TreeNode]]:
+def assemble(
+    rows: Iterable[OrgRow], own_members: Mapping[int, int]
+) -> tuple[dict[int, TreeNode], list[TreeNode]]:
     """Link the rows into a forest and roll counts up. Returns (nodes by id, roots sorted by name).
 
     A row whose parent is not among the rows becomes a root. A cycle raises TreeError.
     """
     nodes: dict[int, TreeNode] = {
-        r.id: TreeNode(r.id, r.code, r.name, r.kind, r.parent_id, own_members=own_members.get(r.id, 0))
+        r.id: TreeNode(
+            r.id,
+            r.code,
+            r.name,
+            r.kind,
+            r.parent_id,
+            r.sort_key or fold(r.name),
+            own_members=own_members.get(r.id, 0),
+        )
         for r in rows
     }
     roots: list[TreeNode] = []
@@ -121,16 +134,23 @@ def assemble(rows: Iterable[OrgRow], own_members: Mapping[int, int]) -> tuple[di
         raise TreeError("Cây tổ chức có vòng lặp: một đơn vị nằm dưới chính nó.")
     for node in reversed(order):
         node.members += node.own_members
-        node.children.sort(key=lambda n: (n.kind != OrgKind.DIRECTLY_UNDER, n.name))
+        if len(node.children) > 1:
+            node.children.sort(key=_display_order)
         parent = nodes.get(node.parent_id) if node.parent_id is not None else None
         if parent is not None:
             parent.members += node.members
             counts = parent.unit_counts
             for i, n in enumerate(node.unit_counts):
-                counts[i] += n
+                if n:
+                    counts[i] += n
             counts[_KIND_INDEX[node.kind]] += 1
-    roots.sort(key=lambda n: n.name)
+    roots.sort(key=_display_order)
     return nodes, roots
+
+
+def _display_order(node: TreeNode) -> tuple[bool, str]:
+    """Committees before cells, then by name without accents (as Vietnamese readers expect)."""
+    return (node.kind.is_cell, node.sort_key)
 
 
 def resolve_successors(successor_of: Mapping[int, int | None], live: set[int]) -> dict[int, int]:

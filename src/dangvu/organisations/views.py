@@ -34,16 +34,24 @@ def _when(request: HttpRequest) -> tuple[dt.date, TreeView, str | None]:
 
 def _context(request: HttpRequest) -> dict[str, Any]:
     on, view, error = _when(request)
-    return {"on": on, "view": view, "date_error": error, "views": list(TreeView),
-            "query": f"at={on.isoformat()}&view={view.value}"}
+    return {
+        "on": on,
+        "view": view,
+        "date_error": error,
+        "views": list(TreeView),
+        "query": f"at={on.isoformat()}&view={view.value}",
+    }
 
 
 @login_required
 def tree(request: HttpRequest) -> HttpResponse:
     ctx = _context(request)
     snap = selectors.tree_snapshot(request.user, ctx["on"], ctx["view"])
-    ctx.update(roots=snap.roots, snapshot=snap,
-               synthetic=selectors.organisations_visible(request.user).filter(is_synthetic=True).exists())
+    ctx.update(
+        roots=snap.roots,
+        snapshot=snap,
+        synthetic=selectors.organisations_visible(request.user).filter(is_synthetic=True).exists(),
+    )
     return render(request, "organisations/tree.html", ctx)
 
 
@@ -65,7 +73,7 @@ def search(request: HttpRequest) -> HttpResponse:
     ctx = _context(request)
     q = request.GET.get("q", "").strip()
     ctx.update(q=q, results=selectors.organisations_search(request.user, q) if q else [])
-    template = "organisations/_search_results.html" if request.htmx else "organisations/search.html"
+    template = "organisations/_search_results.html" if request.headers.get("HX-Request") == "true" else "organisations/search.html"
     return render(request, template, ctx)
 
 

@@ -20,15 +20,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-serve", action="store_true", help="chỉ tạo dữ liệu, không chạy máy chủ")
-        parser.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu)")
+        parser.add_argument(
+            "--seed", type=int, default=1, help="hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu)"
+        )
         parser.add_argument("--rebuild", action="store_true", help="xóa CSDL SQLite hiện có rồi tạo lại")
-        parser.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ máy chủ (mặc định 127.0.0.1:8000)")
+        parser.add_argument(
+            "--addr", default="127.0.0.1:8000", help="địa chỉ máy chủ (mặc định 127.0.0.1:8000)"
+        )
 
     def handle(self, *args: Any, **opts: Any) -> None:
         db = settings.DATABASES["default"]
         if opts["rebuild"]:
             if db["ENGINE"] != "django.db.backends.sqlite3":
-                raise CommandError("--rebuild chỉ dùng cho CSDL SQLite nhúng; với PostgreSQL hãy tạo CSDL mới.")
+                raise CommandError(
+                    "--rebuild chỉ dùng cho CSDL SQLite nhúng; với PostgreSQL hãy tạo CSDL mới."
+                )
             connection.close()
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{db['NAME']}{suffix}").unlink(missing_ok=True)
@@ -45,7 +51,7 @@ class Command(BaseCommand):
                 f"trong {time.perf_counter() - started:.1f} giây (seed {opts['seed']}). "
                 "Toàn bộ là dữ liệu giả lập."
             )
-        self.stdout.write("Tài khoản mẫu (mật khẩu: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Tài khoản mẫu (mật khẩu: {DEMO_PASSWORD}):")
         for line in ("quantri — quản trị toàn tỉnh", "xa1, xa2 — cập nhật tại hai xã mới (từ 01/07/2025)"):
             self.stdout.write(f"  {line}")
         if not opts["no_serve"]:

@@ -35,8 +35,12 @@ class Command(BaseCommand):
         parser.add_argument("--org", help="mã tổ chức làm gốc (mặc định: cấp cao nhất)")
         parser.add_argument("--depth", type=int, default=None, help="số cấp hiển thị dưới gốc")
         parser.add_argument("--at", help="ngày YYYY-MM-DD (mặc định: hôm nay)")
-        parser.add_argument("--view", choices=[v.value for v in TreeView], default=TreeView.WAS.value,
-                            help="was: như cây lúc đó; now: theo tổ chức hiện nay")
+        parser.add_argument(
+            "--view",
+            choices=[v.value for v in TreeView],
+            default=TreeView.WAS.value,
+            help="was: như cây lúc đó; now: theo tổ chức hiện nay",
+        )
         parser.add_argument("--json", action="store_true", help="in JSON")
         parser.add_argument("--user", help="xem với quyền của người dùng này")
 
@@ -52,7 +56,9 @@ class Command(BaseCommand):
         if opts["org"]:
             node = snap.by_code(opts["org"])
             if node is None:
-                raise CommandError(f"Không có tổ chức mã «{opts['org']}» vào ngày {on:%d/%m/%Y} (hoặc ngoài quyền xem).")
+                raise CommandError(
+                    f"Không có tổ chức mã «{opts['org']}» vào ngày {on:%d/%m/%Y} (hoặc ngoài quyền xem)."
+                )
             roots = [node]
         else:
             roots = snap.roots
