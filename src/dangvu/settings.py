@@ -55,7 +55,6 @@ INSTALLED_APPS = [
     "dangvu.accounts",
     "dangvu.members",
     "dangvu.documents",
-    "dangvu.reader",
     "dangvu.demo",
     "dangvu.api",
 ]

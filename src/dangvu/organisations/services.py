@@ -80,27 +80,32 @@ def _check_dates(org: Organisation, on: dt.date) -> None:
         *OrgLink.objects.filter(child=org).values_list("valid_from", flat=True),
         *OrgName.objects.filter(organisation=org).values_list("valid_from", flat=True),
     )
-    if on <= last and not (on == org.established_on == last):
+    if on <= last:
         raise DomainError(
             f"Ngày hiệu lực {on:%d/%m/%Y} không sau lần thay đổi gần nhất của «{org.name}» ({last:%d/%m/%Y})."
         )
 
 
 def _check_placement(child: Organisation, parent: Organisation) -> None:
+    if parent.pk == child.pk or (child.path and parent.path.startswith(child.path)):
+        raise DomainError(f"Không thể đặt «{child.name}» dưới «{parent.name}»: đơn vị sẽ nằm dưới chính nó.")
     if not may_hold(OrgKind(parent.kind), OrgKind(child.kind)):
         raise DomainError(
             f"«{parent.name}» ({OrgKind(parent.kind).label}) không thể có đơn vị trực thuộc là "
             f"«{child.name}» ({OrgKind(child.kind).label})."
         )
-    if parent.pk == child.pk or (child.path and parent.path.startswith(child.path)):
-        raise DomainError(f"Không thể đặt «{child.name}» dưới «{parent.name}»: đơn vị sẽ nằm dưới chính nó.")
 
 
-def _attach(child: Organisation, parent: Organisation, on: dt.date) -> None:
-    _require_live(parent, on)
-    _check_placement(child, parent)
+def _relink(child: Organisation, parent: Organisation, on: dt.date) -> None:
+    """Close the child's open link on `on` and open one to `parent`; a link opened on or after `on` would
+    end before it began, so that is refused (a back-dated reorganisation over a later change)."""
     link = _open_link(child)
     if link is not None:
+        if link.valid_from >= on:
+            raise DomainError(
+                f"Ngày hiệu lực {on:%d/%m/%Y} không sau lần thay đổi gần nhất của «{child.name}» "
+                f"({link.valid_from:%d/%m/%Y})."
+            )
         link.valid_to = on
         link.save(update_fields=["valid_to"])
     OrgLink.objects.create(child=child, parent=parent, valid_from=on)
@@ -108,11 +113,14 @@ def _attach(child: Organisation, parent: Organisation, on: dt.date) -> None:
     child.save(update_fields=["parent"])
 
 
+def _attach(child: Organisation, parent: Organisation, on: dt.date) -> None:
+    _require_live(parent, on)
+    _check_placement(child, parent)
+    _relink(child, parent, on)
+
+
 def _close(org: Organisation, on: dt.date, successor: Organisation | None) -> None:
-    remaining = org.children.filter(dissolved_on__isnull=True)
-    if successor is not None:
-        remaining = remaining.exclude(pk=successor.pk)
-    if remaining.exists():
+    if org.children.filter(dissolved_on__isnull=True).exists():
         names = ", ".join(c.name for c in org.children.filter(dissolved_on__isnull=True)[:5])
         raise DomainError(f"«{org.name}» còn đơn vị trực thuộc chưa được chuyển đi: {names}.")
     link = _open_link(org)
@@ -275,13 +283,7 @@ def orgs_merge(
                 if child.pk in source_ids:
                     continue
                 _check_placement(child, target)
-                link = _open_link(child)
-                if link is not None:
-                    link.valid_to = effective_on
-                    link.save(update_fields=["valid_to"])
-                OrgLink.objects.create(child=child, parent=target, valid_from=effective_on)
-                child.parent = target
-                child.save(update_fields=["parent"])
+                _relink(child, target, effective_on)
             _close(s, effective_on, target)
         paths_refresh()
         target.refresh_from_db()
