@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "auditlog",
     "axes",
+    "ninja",  # its Swagger UI from local static files, not a CDN
     "dangvu.core",
     "dangvu.organisations",
     "dangvu.accounts",

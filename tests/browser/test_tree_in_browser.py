@@ -30,8 +30,14 @@ def page() -> Iterator[Any]:
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         pg = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
         pg.set_default_timeout(10_000)
@@ -41,12 +47,17 @@ def page() -> Iterator[Any]:
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_commune_editor_browses_searches_switches_date_and_is_refused_elsewhere(province: Any, live_server: Any,
-                                                                             page: Any) -> None:
+def test_commune_editor_browses_searches_switches_date_and_is_refused_elsewhere(
+    province: Any, live_server: Any, page: Any
+) -> None:
     from dangvu.organisations.services import org_rename
 
-    org_rename(actor=None, organisation=province["XA"], name="Đảng bộ xã Thạch Long Đông",
-               effective_on=dt.date(2020, 1, 1))
+    org_rename(
+        actor=None,
+        organisation=province["XA"],
+        name="Đảng bộ xã Thạch Long Đông",
+        effective_on=dt.date(2020, 1, 1),
+    )
     SHOTS.mkdir(exist_ok=True)
 
     page.goto(f"{live_server.url}/")
