@@ -1,6 +1,6 @@
 from django.urls import path
 
-from dangvu.organisations import views
+from dangvu.organisations import reorganise_views, views
 
 app_name = "organisations"
 urlpatterns = [
@@ -8,4 +8,5 @@ urlpatterns = [
     path("tim/", views.search, name="search"),
     path("<str:code>/", views.detail, name="detail"),
     path("<str:code>/con/", views.branch, name="branch"),
+    path("<str:code>/sap-xep/<str:action>/", reorganise_views.reorganise, name="reorganise"),
 ]

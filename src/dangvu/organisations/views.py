@@ -13,7 +13,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from dangvu.accounts.selectors import organisation_for
+from dangvu.accounts.models import RoleLevel
+from dangvu.accounts.selectors import organisation_for, user_holds
 from dangvu.core.dates import parse_date
 from dangvu.core.errors import DomainError
 from dangvu.organisations import selectors
@@ -73,7 +74,8 @@ def search(request: HttpRequest) -> HttpResponse:
     ctx = _context(request)
     q = request.GET.get("q", "").strip()
     ctx.update(q=q, results=selectors.organisations_search(request.user, q) if q else [])
-    template = "organisations/_search_results.html" if request.headers.get("HX-Request") == "true" else "organisations/search.html"
+    partial = request.headers.get("HX-Request") == "true"
+    template = "organisations/_search_results.html" if partial else "organisations/search.html"
     return render(request, template, ctx)
 
 
@@ -89,5 +91,6 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
         history=selectors.organisation_history(org),
         predecessors=selectors.organisation_predecessors(org),
         successor=org.successor,
+        can_reorganise=org.is_live and user_holds(request.user, org, RoleLevel.ADMINISTRATOR),
     )
     return render(request, "organisations/detail.html", ctx)
