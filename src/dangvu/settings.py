@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "dangvu.accounts",
     "dangvu.members",
     "dangvu.documents",
+    "dangvu.reader",
     "dangvu.demo",
     "dangvu.api",
 ]

@@ -1,0 +1,94 @@
+"""Shortcomings (hạn chế) as the text lists them.
+
+Owns where a list of shortcomings starts — after a noun that announces it and a colon or "như"
+("chỉ rõ một số hạn chế … như: …", "những khó khăn, vướng mắc … như: …"), or a paragraph turning with
+"Tuy nhiên, …" — and how it splits into items: at ";", at "hay", and at a comma between two clauses that
+each say something is lacking ("còn", "chưa", "không", "chậm" …).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dangvu.reader.lexicon import SHORTCOMING_MARKERS, SHORTCOMING_NOUNS, SHORTCOMING_OPENERS
+
+_MARKER_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(map(re.escape, SHORTCOMING_MARKERS)) + r")(?!\w)", re.IGNORECASE
+)
+_INTRO_RE = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(map(re.escape, SHORTCOMING_NOUNS))
+    + r")(?!\w)[^.;:\n]{0,120}?(?:như|sau)?\s*:\s*"
+    r"|(?<!\w)(?:" + "|".join(map(re.escape, SHORTCOMING_NOUNS)) + r")(?!\w)[^.;:\n]{0,120}?\snhư\s+",
+    re.IGNORECASE,
+)
+_OPENER_RE = re.compile(r"(?:" + "|".join(map(re.escape, SHORTCOMING_OPENERS)) + r")\s*,\s*")
+# A clause opening with one of these goes on with the previous subject ("…, thiếu liên hệ thực tiễn").
+_PREDICATE_OPENING_RE = re.compile(
+    r"\s*(?:(?:vẫn|cũng|đã|lại|còn|chưa|không|thiếu|chậm|yếu|kém|hạn chế|khó khăn|nhưng|song|mà)(?!\w)|$)",
+    re.IGNORECASE,
+)
+_SPLIT_RE = re.compile(r";|\s+hay\s+|(?:\./\.|[.!?…]+)(?=\s|$)")
+
+
+def _has_marker(text: str) -> bool:
+    return _MARKER_RE.search(text) is not None
+
+
+def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split an item at commas that join two complete shortcoming clauses."""
+    pieces: list[tuple[int, int]] = []
+    begin = start
+    for comma in re.finditer(",", text[start:end]):
+        at = start + comma.start()
+        left, right = text[begin:at], text[at + 1 : end]
+        right_clause = re.split(",", right)[0]
+        opens_with_predicate = _PREDICATE_OPENING_RE.match(right_clause) is not None
+        if (
+            _has_marker(left)
+            and _has_marker(right_clause)
+            and not opens_with_predicate
+            and len(right_clause.split()) >= 3
+            and len(left.split()) >= 3
+        ):
+            pieces.append((begin, at))
+            begin = at + 1
+    pieces.append((begin, end))
+    return pieces
+
+
+def _items(text: str, start: int, end: int, first_sentence_end: int) -> list[tuple[int, int]]:
+    items: list[tuple[int, int]] = []
+    begin = start
+    bounds = [(m.start(), m.end()) for m in _SPLIT_RE.finditer(text, start, end)] + [(end, end)]
+    for b_start, b_end in bounds:
+        if b_start > begin:
+            for s, e in _split_commas(text, begin, b_start):
+                while s < e and not text[s].isalnum():
+                    s += 1
+                while e > s and not (text[e - 1].isalnum() or text[e - 1] in '”")'):
+                    e -= 1
+                if e - s < 8:
+                    continue
+                if s >= first_sentence_end and not _has_marker(text[s:e]):
+                    return items  # a later sentence that no longer lists shortcomings ends the list
+                items.append((s, e))
+        begin = b_end
+    return items
+
+
+def find_limitations(text: str, paragraph_spans: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for p_start, p_end in paragraph_spans:
+        intro = _INTRO_RE.search(text, p_start, p_end)
+        opener = _OPENER_RE.match(text, p_start, p_end)
+        if not opener and not intro:
+            continue
+        list_start = max(opener.end() if opener else 0, intro.end() if intro else 0)
+        sentence_end = re.compile(r"(?:[.!?…]+)(?=\s+[A-ZĐ]|$)").search(text, list_start, p_end)
+        first_end = sentence_end.end() if sentence_end else p_end
+        for s, e in _items(text, list_start, p_end, first_end):
+            item = text[s:e]
+            found.append({"text": item, "start": s, "end": e})
+    return found

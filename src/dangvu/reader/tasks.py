@@ -1,0 +1,182 @@
+"""Tasks and deadlines: "yêu cầu Văn phòng Tỉnh ủy tiếp thu …", "giao Ban Cán sự Đảng UBND tỉnh báo cáo …",
+"… để hoàn thành công tác này trước 15/9/2018".
+
+Owns who receives a task (an organisation or a level of units, never a generic "các địa phương, đơn vị"),
+where its text ends, which following sentences carry on the same task list, and the deadline of a task.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from dangvu.reader.dates import DateMention, find_dates, find_month_years
+from dangvu.reader.lexicon import ORG_HEADS, TASK_VERBS, UNIT_LEVELS
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+_TRIGGER_RE = re.compile(
+    r"(?<!\w)(?<!bàn )(?<!được )(?<!chuyển )"
+    r"(?:[Yy]êu cầu|[Đđ]ề nghị|[Gg]iao nhiệm vụ cho|[Gg]iao cho|[Gg]iao|[Cc]hỉ đạo|[Pp]hân công)(?!\w)"
+    r"\s*(?:cho\s+)?"
+)
+_ASSIGNEE_START_RE = re.compile(
+    rf"(?:(?:{_alternatives(ORG_HEADS)})(?!\w)|[Cc]ác\s+(?:{_alternatives(UNIT_LEVELS)})(?!\w))"
+)
+_VERB_RE = re.compile(rf"(?<!\w)(?:{_alternatives(TASK_VERBS)})(?!\w)")
+_CAPITAL_VERB_RE = re.compile(rf"(?:{_alternatives(tuple(v[0].upper() + v[1:] for v in TASK_VERBS))})(?!\w)")
+_DEADLINE_WORDS_RE = re.compile(
+    r"(?:trước|chậm nhất(?: là)?|hạn chót|hạn cuối|không muộn hơn|xong trước)\s*(?:ngày\s*)?$", re.IGNORECASE
+)
+
+
+_MONTH_DEADLINE_RE = re.compile(r"(?:trong|trước|hết|cuối|chậm nhất(?: là)?|xong trong)\s+$", re.IGNORECASE)
+
+
+def _assignee_at(text: str, at: int, end: int, *, generic: bool = False) -> tuple[str, int] | None:
+    """The assignee opening at `at` and where its task's verb starts; `generic` accepts any addressee."""
+    if not generic and not _ASSIGNEE_START_RE.match(text, at, end):
+        return None
+    stop = re.compile(r"[.;:\n]").search(text, at, end)
+    limit = stop.start() if stop else end
+    verb = _VERB_RE.search(text, at, limit)
+    if not verb or len(text[at : verb.start()].split()) > 14:
+        return None
+    assignee = text[at : verb.start()].strip(" ,")
+    return (assignee, verb.start()) if assignee else None
+
+
+def _task_end(text: str, at: int, end: int) -> tuple[int, int | None]:
+    """End of a task's text, and where the next assignee starts when a ";" hands over to one."""
+    position = at
+    while True:
+        stop = re.compile(r";|(?:\./\.|[.!?…])(?=\s|$)").search(text, position, end)
+        if not stop:
+            return end, None
+        if stop.group() != ";":
+            return stop.start(), None
+        nxt = at_next = stop.end()
+        while at_next < end and text[at_next] == " ":
+            at_next += 1
+        if _assignee_at(text, at_next, end):
+            return stop.start(), at_next
+        trigger = _TRIGGER_RE.match(text, at_next, end)
+        if trigger and _assignee_at(text, trigger.end(), end):
+            return stop.start(), None  # "…; giao X …" opens a task of its own
+        position = nxt
+
+
+def deadline_in(text: str, start: int, end: int) -> DateMention | None:
+    for mention in find_dates(text, start, end):
+        if _DEADLINE_WORDS_RE.search(text, max(start, mention.start - 25), mention.start):
+            return mention
+    return None
+
+
+def _month_deadline(text: str, start: int, end: int) -> str | None:
+    """ "hoàn thành trong tháng 9/2023" → the month's last day; "trước tháng 9/2023" → the day before it."""
+    for m_start, _, month, year in find_month_years(text, start, end):
+        before = _MONTH_DEADLINE_RE.search(text, max(start, m_start - 20), m_start)
+        if not before:
+            continue
+        first = date(year, month, 1)
+        if before.group().strip().lower().startswith("trước"):
+            return (first - timedelta(days=1)).isoformat()
+        following = date(year + (month == 12), month % 12 + 1, 1)
+        return (following - timedelta(days=1)).isoformat()
+    return None
+
+
+def _iso(mention: DateMention | None, event_date: date | None) -> str | None:
+    if mention is None:
+        return None
+    year = mention.year or (event_date.year if event_date else None)
+    when = mention.as_date(year)
+    if when and event_date and not mention.year and when < event_date:
+        when = mention.as_date(event_date.year + 1)
+    return when.isoformat() if when else None
+
+
+def _task(assignee: str, text: str, start: int, end: int, event_date: date | None) -> dict[str, Any]:
+    body = text[start:end].strip(" ,./")
+    return {
+        "assignee": assignee,
+        "text": body,
+        "deadline": _iso(deadline_in(text, start, end), event_date) or _month_deadline(text, start, end),
+        "start": start,
+        "end": end,
+    }
+
+
+def find_tasks(
+    text: str,
+    paragraph_spans: list[tuple[int, int]],
+    sentence_spans: list[tuple[int, int]],
+    event_date: date | None,
+) -> list[dict[str, Any]]:
+    tasks: list[dict[str, Any]] = []
+    for p_start, p_end in paragraph_spans:
+        in_paragraph = [s for s in sentence_spans if p_start <= s[0] < p_end]
+        carry: str | None = None
+        for s_start, s_end in in_paragraph:
+            found: list[dict[str, Any]] = []
+            for trigger in _TRIGGER_RE.finditer(text, s_start, s_end):
+                head = _assignee_at(text, trigger.end(), s_end)
+                if head is None:
+                    # "yêu cầu các cấp ủy …; Ban Tổ chức Tỉnh ủy …": skip the generic addressee only.
+                    vague = _assignee_at(text, trigger.end(), s_end, generic=True)
+                    next_at = _task_end(text, vague[1], s_end)[1] if vague else None
+                    head = _assignee_at(text, next_at, s_end) if next_at is not None else None
+                while head:
+                    assignee, verb_at = head
+                    task_end, next_at = _task_end(text, verb_at, s_end)
+                    found.append(_task(assignee, text, verb_at, task_end, event_date))
+                    head = _assignee_at(text, next_at, s_end) if next_at is not None else None
+            if found:
+                tasks += found
+                single = len({t["assignee"] for t in found}) == 1 and ":" not in found[-1]["text"]
+                carry = found[0]["assignee"] if single else None
+                continue
+            if carry and _CAPITAL_VERB_RE.match(text, s_start, s_end):
+                task_end, _ = _task_end(text, s_start, s_end)
+                tasks.append(_task(carry, text, s_start, task_end, event_date))
+                continue
+            carry = None
+    return tasks
+
+
+def find_deadlines(
+    text: str, paragraph_spans: list[tuple[int, int]], event_date: date | None
+) -> list[dict[str, Any]]:
+    """Dated deadlines: the task in the clause and the deadline phrase ("hoàn thành … trước 15/9/2018")."""
+    deadlines: list[dict[str, Any]] = []
+    for p_start, p_end in paragraph_spans:
+        for mention in find_dates(text, p_start, p_end):
+            if not _DEADLINE_WORDS_RE.search(text, max(p_start, mention.start - 25), mention.start):
+                continue
+            clause_start = p_start
+            for match in re.finditer(r"[;:.]\s", text[p_start : mention.start]):
+                clause_start = p_start + match.end()
+            clause = text[clause_start : mention.start]
+            purpose = re.search(r"\s(?:để|nhằm)\s", clause)
+            commas = [m.end() for m in re.finditer(r",\s*", clause) if len(clause[m.end() :].split()) >= 3]
+            if purpose:
+                phrase_start, task = clause_start + purpose.end(), clause[: purpose.start()]
+            elif commas:
+                phrase_start, task = clause_start + commas[-1], clause[: commas[-1]]
+            else:
+                phrase_start, task = clause_start, re.sub(r"\s*(?:trước|chậm nhất.*)\s*$", "", clause)
+            deadlines.append(
+                {
+                    "text": text[phrase_start : mention.end].strip(),
+                    "date": _iso(mention, event_date),
+                    "task": task.strip(" ,") or None,
+                    "start": phrase_start,
+                    "end": mention.end,
+                }
+            )
+    return deadlines
