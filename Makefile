@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 
 .PHONY: setup demo test lint bench clean-demo
 
-setup: $(BIN)/dangvu src/dangvu/static/vendor/htmx.min.js
+setup: $(BIN)/dangvu src/dangvu/static/vendor/echarts.min.js
 
 $(BIN)/dangvu: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(BIN)/dangvu: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	@touch $@
 
-src/dangvu/static/vendor/htmx.min.js: package.json package-lock.json scripts/vendor_assets.py
+src/dangvu/static/vendor/echarts.min.js: package.json package-lock.json scripts/vendor_assets.py
 	npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python scripts/vendor_assets.py
 

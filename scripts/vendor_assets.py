@@ -12,6 +12,7 @@ FILES = {
     "bootstrap/dist/css/bootstrap.min.css": "bootstrap.min.css",
     "bootstrap/dist/js/bootstrap.bundle.min.js": "bootstrap.bundle.min.js",
     "htmx.org/dist/htmx.min.js": "htmx.min.js",
+    "echarts/dist/echarts.min.js": "echarts.min.js",
 }
 
 

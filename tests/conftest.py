@@ -12,17 +12,13 @@ Users: `admin` administers HL; `editor_a` edits XA; `outsider` views XB only.
 
 from __future__ import annotations
 
-import datetime as dt
-import itertools
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from factories import START, add_members
 
 from dangvu.organisations.kinds import OrgKind
-
-START = dt.date(2000, 1, 1)
-_seq = itertools.count(1)
 
 
 @dataclass
@@ -34,20 +30,6 @@ class Province:
         from dangvu.organisations.models import Organisation
 
         return Organisation.objects.get(code=code)
-
-
-def add_members(org: Any, n: int, since: dt.date = START, until: dt.date | None = None) -> list[Any]:
-    from dangvu.members.models import Member, Placement
-
-    out = []
-    for _ in range(n):
-        i = next(_seq)
-        m = Member.objects.create(full_name=f"Đảng viên Thử {i}", name_folded=f"dang vien thu {i}", gender="nam",
-                                  birth_date=dt.date(1980, 1, 1), ethnicity="Kinh", admitted_on=since,
-                                  is_synthetic=True)
-        Placement.objects.create(member=m, organisation=org, valid_from=since, valid_to=until)
-        out.append(m)
-    return out
 
 
 @pytest.fixture

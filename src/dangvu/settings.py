@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "dangvu.members",
     "dangvu.documents",
     "dangvu.reader",
+    "dangvu.indicators",
     "dangvu.demo",
     "dangvu.api",
 ]

@@ -13,6 +13,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("to-chuc/", include("dangvu.organisations.urls")),
     path("quan-tri/", include("dangvu.accounts.urls")),
+    path("chi-tieu/", include("dangvu.indicators.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -1,0 +1,208 @@
+"""The indicator sheet: every indicator at every unit of the user's scope for a period, in one pass.
+
+`indicator_sheet` takes the tree on the period's last day in the chosen view, gathers every unit's own
+values (a constant number of set-based queries, `sources`), and rolls them up (`rollup.roll_up`).
+`achievement` then reads targets, last year's figures and the forecast for the units a page shows.
+In the "now" view a closed unit's own values count at the live unit that carries its records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from dangvu.core.periods import Period
+from dangvu.indicators import sources
+from dangvu.indicators.forecast import Forecast, forecast_flow
+from dangvu.indicators.models import Flow, Indicator, Source, Submission, Target
+from dangvu.indicators.rollup import Aggregation, Figure, Rule, Unit, roll_up
+from dangvu.organisations.models import Organisation
+from dangvu.organisations.selectors import TreeView, tree_snapshot
+from dangvu.organisations.tree import TreeNode, resolve_successors
+
+
+@dataclass
+class Sheet:
+    period: Period
+    view: TreeView
+    indicators: list[Indicator]
+    nodes: dict[int, TreeNode]
+    roots: list[TreeNode]
+    figures: dict[str, dict[int, Figure]]
+
+    def figure(self, code: str, unit_id: int) -> Figure | None:
+        return self.figures.get(code, {}).get(unit_id)
+
+    def node(self, code: str) -> TreeNode | None:
+        return next((n for n in self.nodes.values() if n.code == code), None)
+
+
+def rule_of(ind: Indicator) -> Rule:
+    return Rule(
+        code=ind.code,
+        aggregation=Aggregation(ind.aggregation),
+        base=tuple(c.strip() for c in ind.base.split(",") if c.strip()),
+        unit_kinds=frozenset(k.strip() for k in ind.unit_kinds.split(",") if k.strip()),
+        threshold=ind.threshold,
+    )
+
+
+def indicators_active() -> list[Indicator]:
+    return list(Indicator.objects.filter(is_active=True))
+
+
+def _heirs() -> dict[int, int]:
+    closed = dict(Organisation.objects.filter(dissolved_on__isnull=False).values_list("id", "successor_id"))
+    live = set(Organisation.objects.live().values_list("id", flat=True))
+    return resolve_successors(closed, live)
+
+
+def indicator_sheet(
+    user: Any, period: Period, view: TreeView = TreeView.WAS, indicators: list[Indicator] | None = None
+) -> Sheet:
+    inds = indicators if indicators is not None else indicators_active()
+    by_code = {i.code: i for i in inds}
+    snap = tree_snapshot(user, period.end, view)
+    units = [Unit(n.id, n.parent_id, n.kind.value) for n in snap.nodes.values()]
+    computed = {i.computation: i.code for i in inds if i.source == Source.COMPUTED and i.computation}
+    own: sources.Values = {}
+    own.update(sources.member_values(period, computed))
+    reported = [i for i in inds if i.source == Source.REPORTED and i.aggregation == Aggregation.SUM.value]
+    bases = {b for i in inds for b in rule_of(i).base} - set(own) - {i.code for i in reported}
+    reported += [
+        Indicator.objects.get(code=b) for b in bases if b not in by_code and b not in computed.values()
+    ]
+    own.update(sources.reported_values(period, reported))
+    if view is TreeView.NOW:
+        heirs = _heirs()
+        for code, values in own.items():
+            moved: dict[int, float] = {}
+            for org, v in values.items():
+                target = heirs.get(org, org)
+                moved[target] = moved.get(target, 0.0) + v
+            own[code] = moved
+    own.update(sources.structure_values({u.id: u.kind for u in units}, computed))
+    rules = [rule_of(i) for i in inds] + [Rule(code, Aggregation.SUM) for code in own if code not in by_code]
+    figures = roll_up(units, rules, own)
+    return Sheet(period, view, inds, snap.nodes, snap.roots, figures)
+
+
+@dataclass
+class Achievement:
+    indicator: Indicator
+    figure: Figure | None
+    target: Target | None = None
+    compared: float | None = None  # the figure compared with the target (year to date for a year's plan)
+    percent: float | None = None
+    last_year: float | None = None
+    forecast: Forecast | None = None
+    rank: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _target_for(ind: Indicator, org_id: int, period: Period) -> Target | None:
+    """The target of this period, else of the smallest period that contains it (the year, the term)."""
+    candidates = [str(period)] + [str(p) for p in period.enclosing()]
+    found = {
+        t.period: t
+        for t in Target.objects.filter(
+            indicator=ind, organisation_id=org_id, period__in=candidates, voided_at__isnull=True
+        )
+    }
+    if not found:
+        terms = Target.objects.filter(
+            indicator=ind, organisation_id=org_id, voided_at__isnull=True, period__contains="-"
+        )
+        for t in terms:
+            p = Period.parse(t.period)
+            if p.kind.value == "T" and period.within(p):
+                return t
+        return None
+    return next(found[c] for c in candidates if c in found)
+
+
+def achievement(user: Any, sheet: Sheet, unit_id: int, on: dt.date | None = None) -> list[Achievement]:
+    """For one unit: each indicator's figure, target, percent of target, last year and forecast."""
+    on = on or dt.date.today()
+    out: list[Achievement] = []
+    year_to_date: Sheet | None = None
+    last_year = indicator_sheet(user, sheet.period.predecessor(), sheet.view, sheet.indicators)
+    for ind in sheet.indicators:
+        a = Achievement(ind, sheet.figure(ind.code, unit_id))
+        ly = last_year.figure(ind.code, unit_id)
+        a.last_year = ly.value if ly else None
+        a.target = _target_for(ind, unit_id, sheet.period)
+        if a.target is not None and a.figure is not None:
+            target_period = Period.parse(a.target.period)
+            compared: Figure | None = a.figure
+            if ind.flow == Flow.FLOW and target_period != sheet.period:
+                cumulative = sheet.period.to_date()
+                if cumulative != sheet.period:
+                    year_to_date = year_to_date or indicator_sheet(
+                        user, cumulative, sheet.view, sheet.indicators
+                    )
+                    compared = year_to_date.figure(ind.code, unit_id)
+                    a.notes.append(f"lũy kế {cumulative.label.lower()}")
+            a.compared = compared.value if compared else None
+            if a.compared is not None and a.target.value:
+                a.percent = 100.0 * a.compared / a.target.value
+            unfinished = sheet.period.end < target_period.end or target_period.contains(on)
+            if ind.flow == Flow.FLOW and a.compared is not None and unfinished:
+                a.forecast = _forecast(user, sheet, ind, unit_id, a.target, a.compared, on)
+        out.append(a)
+    return out
+
+
+def _forecast(
+    user: Any, sheet: Sheet, ind: Indicator, unit_id: int, target: Target, actual: float, on: dt.date
+) -> Forecast:
+    """Project the target period's end from the figure so far and last year's shape over the same stretch."""
+    target_period = Period.parse(target.period)
+    done_through = sheet.period.to_date()
+    shape = None
+    if done_through != target_period and done_through.within(target_period):
+        last_full = indicator_sheet(user, target_period.predecessor(), sheet.view, [ind]).figure(
+            ind.code, unit_id
+        )
+        last_part = indicator_sheet(user, done_through.predecessor(), sheet.view, [ind]).figure(
+            ind.code, unit_id
+        )
+        if last_full and last_full.value and last_part and last_part.value is not None:
+            shape = last_part.value / last_full.value
+    elapsed = target_period.elapsed_fraction(min(on, sheet.period.end))
+    return forecast_flow(
+        actual=actual,
+        target=target.value,
+        elapsed=elapsed,
+        seasonal_share=shape,
+        period_end=target_period.end,
+        higher_is_better=ind.higher_is_better,
+    )
+
+
+def submissions_missing(user: Any, sheet: Sheet, unit_id: int) -> tuple[list[TreeNode], int]:
+    """Units under `unit_id` that should report for the period and have not: (missing, how many should)."""
+    kinds = {
+        k.strip()
+        for i in sheet.indicators
+        if i.source == Source.REPORTED
+        for k in i.reporting_kinds.split(",")
+    }
+    kinds.discard("")
+    below: list[TreeNode] = []
+    stack = list(sheet.nodes[unit_id].children) if unit_id in sheet.nodes else []
+    while stack:
+        n = stack.pop()
+        if n.kind.value in kinds:
+            below.append(n)
+        stack.extend(n.children)
+    done = set(
+        Submission.objects.filter(
+            period=str(sheet.period),
+            organisation_id__in=[n.id for n in below],
+            status__in=["submitted", "approved"],
+        ).values_list("organisation_id", flat=True)
+    )
+    missing = sorted((n for n in below if n.id not in done), key=lambda n: n.sort_key)
+    return missing, len(below)
