@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 os.environ.setdefault("DANGVU_DATABASE_URL", "sqlite:////tmp/dangvu-bench.sqlite3")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dangvu.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

@@ -1,5 +1,5 @@
 """Copy the front-end files Dangvu serves from node_modules (installed by `npm ci` from package-lock.json)
-into src/dangvu/static/vendor/, where Django's static files (WhiteNoise) serve them: no CDN, closed networks."""
+into src/dangvu/static/vendor/, where WhiteNoise serves them: no CDN, works on closed networks."""
 
 from __future__ import annotations
 

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "dangvu.members",
     "dangvu.documents",
     "dangvu.reader",
+    "dangvu.meetings",
+    "dangvu.assignments",
     "dangvu.indicators",
     "dangvu.demo",
     "dangvu.api",

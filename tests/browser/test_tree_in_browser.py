@@ -19,7 +19,7 @@ if not Path(CHROMIUM).exists():
         raise RuntimeError(f"{CHROMIUM} is required (DANGVU_REQUIRE_BROWSER is set)")
     pytest.skip("Debian's chromium is not installed", allow_module_level=True)
 
-# Playwright's sync API keeps an event loop in this thread; the ORM calls of the fixtures are still synchronous.
+# Playwright's sync API keeps an event loop in this thread; the fixtures' ORM calls are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 

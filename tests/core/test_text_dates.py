@@ -27,8 +27,9 @@ def test_fold_of_decomposed_text_equals_composed():
     assert fold(unicodedata.normalize("NFD", "Hương Khê")) == fold("Hương Khê") == "huong khe"
 
 
-@pytest.mark.parametrize(("n", "text"), [(0, "0"), (999, "999"), (4138, "4.138"), (98908, "98.908"),
-                                         (5_600_000, "5.600.000")])
+@pytest.mark.parametrize(
+    ("n", "text"), [(0, "0"), (999, "999"), (4138, "4.138"), (98908, "98.908"), (5_600_000, "5.600.000")]
+)
 def test_vn_number_uses_dots_between_thousands(n, text):
     assert vn_number(n) == text
 

@@ -1,4 +1,4 @@
-"""The indicator sheet on the small province, reported figures through their approval, targets, and the pages."""
+"""The indicator sheet on the small province, reported figures and their approval, targets, and the pages."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from factories import add_members
 
 from dangvu.accounts.models import Role, RoleLevel
 from dangvu.core.errors import DomainError, PermissionDenied
@@ -17,7 +18,6 @@ from dangvu.indicators.models import Indicator, Submission, SubmissionStatus
 from dangvu.indicators.selectors import achievement, indicator_sheet
 from dangvu.organisations.selectors import TreeView
 from dangvu.organisations.services import NewUnit, orgs_merge
-from factories import add_members
 
 Q4 = Period.parse("2019-Q4")
 

@@ -81,8 +81,12 @@ def test_members_of_units_not_in_rows_are_ignored():
     [
         [OrgRow(1, "A", "A", K.DIRECTLY_UNDER, 1)],
         [OrgRow(1, "A", "A", K.DIRECTLY_UNDER, 2), OrgRow(2, "B", "B", K.DIRECTLY_UNDER, 1)],
-        [OrgRow(0, "R", "R", K.PROVINCIAL, None), OrgRow(1, "A", "A", K.DIRECTLY_UNDER, 3),
-         OrgRow(2, "B", "B", K.GRASSROOTS_COMMITTEE, 1), OrgRow(3, "C", "C", K.SUBORDINATE_CELL, 2)],
+        [
+            OrgRow(0, "R", "R", K.PROVINCIAL, None),
+            OrgRow(1, "A", "A", K.DIRECTLY_UNDER, 3),
+            OrgRow(2, "B", "B", K.GRASSROOTS_COMMITTEE, 1),
+            OrgRow(3, "C", "C", K.SUBORDINATE_CELL, 2),
+        ],
     ],
 )
 def test_a_cycle_raises(rows):
@@ -145,8 +149,10 @@ def forests(draw):
     parents = [None] + [draw(st.integers(min_value=0, max_value=i - 1)) for i in range(1, n)]
     kinds = [draw(st.sampled_from(list(K))) for _ in range(n)]
     members = {i: draw(st.integers(min_value=0, max_value=500)) for i in range(n)}
-    rows = [OrgRow(i + 100, f"C{i}", f"Đơn vị {n - i}", kinds[i], None if p is None else p + 100)
-            for i, p in enumerate(parents)]
+    rows = [
+        OrgRow(i + 100, f"C{i}", f"Đơn vị {n - i}", kinds[i], None if p is None else p + 100)
+        for i, p in enumerate(parents)
+    ]
     shuffled = draw(st.permutations(rows))
     return shuffled, {i + 100: m for i, m in members.items()}
 

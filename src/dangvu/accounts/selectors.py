@@ -47,7 +47,7 @@ def user_holds(user: Any, organisation: Organisation, level: int) -> bool:
 
 
 def organisation_for(user: Any, code: str, level: int = RoleLevel.VIEWER) -> Organisation:
-    """The unit with `code` if `user` holds `level` over it, else Http404 (as for a unit that does not exist)."""
+    """The unit with `code` if `user` holds `level` over it, else Http404 (as for a missing unit)."""
     org = Organisation.objects.filter(code=code).first()
     if org is None or not user_holds(user, org, level):
         raise Http404("Không tìm thấy tổ chức.")

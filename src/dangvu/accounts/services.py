@@ -7,6 +7,7 @@ above their own there; roles are revoked (dated), never deleted.
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from typing import Any
 
@@ -21,6 +22,9 @@ from dangvu.accounts.models import ApiToken, Role, RoleDomain, RoleLevel
 from dangvu.accounts.selectors import user_holds
 from dangvu.core.errors import DomainError, PermissionDenied
 from dangvu.organisations.models import Organisation
+
+#: Letters without accents, digits, dot, underscore, hyphen (str.isalnum would let "nguyễn" through).
+_USERNAME = re.compile(r"[a-z0-9._-]+")
 
 
 def _require_admin(actor: Any, org: Organisation) -> None:
@@ -39,7 +43,7 @@ def user_create(*, actor: Any, username: str, full_name: str, password: str, ema
         ).exists()
     ):
         raise PermissionDenied("Chỉ quản trị viên được tạo tài khoản.")
-    if not username or not username.replace(".", "").replace("_", "").replace("-", "").isalnum():
+    if not _USERNAME.fullmatch(username):
         raise DomainError("Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch dưới.", field="username")
     if User.objects.filter(username=username).exists():
         raise DomainError(f"Tên đăng nhập «{username}» đã có.", field="username")

@@ -144,7 +144,7 @@ class Period:
 
     def quarters(self) -> list[Period]:
         """The quarters this period is made of."""
-        out = []
+        out: list[Period] = []
         year, q = self.start.year, (self.start.month - 1) // 3 + 1
         while True:
             p = Period(year, PeriodKind.QUARTER, q)

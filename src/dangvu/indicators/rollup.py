@@ -106,7 +106,9 @@ def roll_up(
     return result
 
 
-def _sums(order: list[Unit], parent_of: Mapping[int, int | None], own: Mapping[int, float]) -> dict[int, Figure]:
+def _sums(
+    order: list[Unit], parent_of: Mapping[int, int | None], own: Mapping[int, float]
+) -> dict[int, Figure]:
     total = dict.fromkeys(parent_of, 0.0)
     count = dict.fromkeys(parent_of, 0)
     for unit_id, value in own.items():

@@ -95,7 +95,7 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
         rows = achievement(request.user, sheet, node.id, dt.date.today())
         focus_code = request.GET.get("chi_tieu") or "DV_KET_NAP"
         focus = next((i for i in sheet.indicators if i.code == focus_code), sheet.indicators[0])
-        children = []
+        children: list[dict[str, Any]] = []
         for c in node.children:
             f = sheet.figure(focus.code, c.id)
             children.append({"node": c, "value": f.value if f else None, "figure": f})

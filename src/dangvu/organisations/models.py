@@ -81,8 +81,12 @@ class Organisation(models.Model):
         return self.dissolved_on is None
 
     def get_additional_data(self) -> dict[str, str]:
-        """Stored with each audit entry so that administrators see only their sub-tree's history."""
-        return {"org_path": self.path, "org_code": self.code}
+        """Stored with each audit entry so that administrators see only their sub-tree's history. A unit
+        being created has no path yet: its parent's path and its own id make it."""
+        path = self.path
+        if not path and self.pk is not None:
+            path = f"{self.parent.path if self.parent is not None else '/'}{self.pk}/"
+        return {"org_path": path, "org_code": self.code}
 
 
 class OrgLink(models.Model):

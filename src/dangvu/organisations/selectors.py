@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from dangvu.accounts.selectors import path_in_scope, scope_paths
 from dangvu.core.text import fold
@@ -54,6 +54,15 @@ def _valid_on(on: dt.date) -> Q:
     return Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gt=on))
 
 
+def _follow_successors(own: dict[int, int], heirs: dict[int, int]) -> dict[int, int]:
+    """Members counted by unit, with each closed unit's members moved to the unit that carries its records."""
+    moved: dict[int, int] = {}
+    for org_id, n in own.items():
+        target = heirs.get(org_id, org_id)
+        moved[target] = moved.get(target, 0) + n
+    return moved
+
+
 def tree_snapshot(user: Any, on: dt.date, view: TreeView = TreeView.WAS) -> TreeSnapshot:
     own = member_counts_by_organisation(on)
     if view is TreeView.WAS:
@@ -78,12 +87,13 @@ def tree_snapshot(user: Any, on: dt.date, view: TreeView = TreeView.WAS) -> Tree
         closed = dict(
             Organisation.objects.filter(dissolved_on__isnull=False).values_list("id", "successor_id")
         )
-        heirs = resolve_successors(closed, {o[0] for o in orgs})
-        moved: dict[int, int] = {}
-        for org_id, n in own.items():
-            target = heirs.get(org_id, org_id)
-            moved[target] = moved.get(target, 0) + n
-        own = moved
+        own = _follow_successors(own, resolve_successors(closed, {o[0] for o in orgs}))
+    if view is TreeView.WAS:
+        existing = {o[0] for o in orgs}
+        if any(i not in existing for i in own):
+            # Members still placed in a unit closed by `on` count at its successor of that day.
+            closed = dict(Organisation.objects.filter(dissolved_on__lte=on).values_list("id", "successor_id"))
+            own = _follow_successors(own, resolve_successors(closed, existing))
     rows = [
         OrgRow(i, code, names[i], KIND_OF_VALUE[kind], parent_of.get(i), fold(names[i]))
         if i in names
@@ -118,7 +128,8 @@ def organisations_search(user: Any, query: str, limit: int = 30) -> list[Organis
     qs = organisations_visible(user)
     for w in words:
         qs = qs.filter(Q(name_folded__contains=w) | Q(code__iexact=w))
-    return list(qs.order_by("dissolved_on", "name_folded")[:limit])
+    # Live units first: NULLs sort first on SQLite but last on PostgreSQL unless told.
+    return list(qs.order_by(F("dissolved_on").asc(nulls_first=True), "name_folded")[:limit])
 
 
 def organisation_ancestors(org: Organisation, user: Any) -> list[Organisation]:

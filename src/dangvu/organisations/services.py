@@ -119,6 +119,15 @@ def _attach(child: Organisation, parent: Organisation, on: dt.date) -> None:
     _relink(child, parent, on)
 
 
+def _check_not_below(receiver: Organisation, sources: Sequence[Organisation]) -> None:
+    """A merge's receiver must not lie under a unit that closes: it would be left under a closed unit."""
+    for s in sources:
+        if s.path and receiver.path.startswith(s.path):
+            raise DomainError(
+                f"«{receiver.name}» đang trực thuộc «{s.name}»: không thể nhận đơn vị cấp trên của mình."
+            )
+
+
 def _close(org: Organisation, on: dt.date, successor: Organisation | None) -> None:
     if org.children.filter(dissolved_on__isnull=True).exists():
         names = ", ".join(c.name for c in org.children.filter(dissolved_on__isnull=True)[:5])
@@ -127,7 +136,7 @@ def _close(org: Organisation, on: dt.date, successor: Organisation | None) -> No
     if link is not None:
         link.valid_to = on
         link.save(update_fields=["valid_to"])
-    OrgName.objects.filter(organisation=org, valid_to__isnull=True).update(valid_to=on)
+    _end_names(org, on)
     org.dissolved_on = on
     org.successor = successor
     org.parent = None
@@ -147,23 +156,43 @@ def _record(
     return reorg
 
 
-def _new_unit(code: str, name: str, kind: OrgKind, on: dt.date, synthetic: bool = False) -> Organisation:
+def _new_unit(
+    code: str, name: str, kind: OrgKind, on: dt.date, parent: Organisation | None, synthetic: bool = False
+) -> Organisation:
+    """A new unit under `parent` with its first name and link. Its path is set at once (not at the next
+    `paths_refresh`), so that its audit entries are scoped under its parent from the first one."""
     code = code.strip()
     name = " ".join(name.split())
     if not code or not name:
         raise DomainError("Đơn vị mới cần có mã và tên.", field="code" if not code else "name")
     if Organisation.objects.filter(code=code).exists():
         raise DomainError(f"Mã «{code}» đã được dùng cho một đơn vị khác.", field="code")
-    org = Organisation.objects.create(
+    org = Organisation(
         code=code,
         name=name,
         name_folded=fold(name),
         kind=kind.value,
+        parent=parent,
         established_on=on,
         is_synthetic=synthetic,
     )
+    if parent is not None:
+        _check_placement(org, parent)
+    org.save()
+    org.path = f"{parent.path if parent is not None else '/'}{org.pk}/"
+    Organisation.objects.filter(pk=org.pk).update(path=org.path)
     OrgName.objects.create(organisation=org, name=name, valid_from=on)
+    if parent is not None:
+        OrgLink.objects.create(child=org, parent=parent, valid_from=on)
     return org
+
+
+def _end_names(org: Organisation, on: dt.date) -> None:
+    """Close the unit's current name on `on` (row by row, so that the audit trail records it)."""
+    for old in OrgName.objects.filter(organisation=org, valid_to__isnull=True):
+        old.organisation = org
+        old.valid_to = on
+        old.save(update_fields=["valid_to"])
 
 
 def org_establish(
@@ -185,12 +214,7 @@ def org_establish(
         else:
             _require(actor, parent)
             _require_live(parent, established_on)
-        org = _new_unit(code, name, kind, established_on, synthetic)
-        if parent is not None:
-            _check_placement(org, parent)
-            OrgLink.objects.create(child=org, parent=parent, valid_from=established_on)
-            org.parent = parent
-            org.save(update_fields=["parent"])
+        org = _new_unit(code, name, kind, established_on, parent, synthetic)
         paths_refresh()
         org.refresh_from_db()
         _record(ReorganisationKind.ESTABLISH, established_on, decision, "", [(org, Role.SUCCESSOR)])
@@ -208,7 +232,7 @@ def org_rename(
         if not name or name == organisation.name:
             raise DomainError("Tên mới trống hoặc trùng tên hiện tại.", field="name")
         _check_dates(organisation, effective_on)
-        OrgName.objects.filter(organisation=organisation, valid_to__isnull=True).update(valid_to=effective_on)
+        _end_names(organisation, effective_on)
         OrgName.objects.create(organisation=organisation, name=name, valid_from=effective_on)
         organisation.name, organisation.name_folded = name, fold(name)
         organisation.save(update_fields=["name", "name_folded"])
@@ -263,6 +287,7 @@ def orgs_merge(
             _require_live(into, effective_on)
             if any(s.pk == into.pk for s in sources):
                 raise DomainError(f"«{into.name}» không thể vừa là đơn vị nhận vừa là đơn vị bị sáp nhập.")
+            _check_not_below(into, sources)
             target = into
         else:
             assert new is not None
@@ -271,12 +296,8 @@ def orgs_merge(
             if parent is not None:
                 _require(actor, parent)
                 _require_live(parent, effective_on)
-            target = _new_unit(new.code, new.name, kind, effective_on, synthetic)
-            if parent is not None:
-                _check_placement(target, parent)
-                OrgLink.objects.create(child=target, parent=parent, valid_from=effective_on)
-                target.parent = parent
-                target.save(update_fields=["parent"])
+                _check_not_below(parent, sources)
+            target = _new_unit(new.code, new.name, kind, effective_on, parent, synthetic)
         source_ids = {s.pk for s in sources}
         for s in sources:
             for child in s.children.filter(dissolved_on__isnull=True).exclude(pk=target.pk):
@@ -323,15 +344,11 @@ def org_split(
         created: list[Organisation] = []
         for part in parts:
             parent = part.parent or source.parent
-            org = _new_unit(
-                part.code, part.name, part.kind or OrgKind(source.kind), effective_on, source.is_synthetic
-            )
             if parent is not None:
                 _require(actor, parent)
-                _check_placement(org, parent)
-                OrgLink.objects.create(child=org, parent=parent, valid_from=effective_on)
-                org.parent = parent
-                org.save(update_fields=["parent"])
+                _require_live(parent, effective_on)
+            kind = part.kind or OrgKind(source.kind)
+            org = _new_unit(part.code, part.name, kind, effective_on, parent, source.is_synthetic)
             for child in part.children:
                 child.refresh_from_db()
                 _attach(child, org, effective_on)
@@ -374,6 +391,9 @@ def org_dissolve(
         heir = successor or children_to or organisation.parent
         if heir is None:
             raise DomainError(f"Cần chọn đơn vị kế thừa hồ sơ của «{organisation.name}».")
+        if heir.pk == organisation.pk:
+            raise DomainError(f"«{organisation.name}» không thể tự kế thừa hồ sơ của mình.")
+        _require_live(heir, effective_on)
         if children_to is not None:
             _require(actor, children_to)
             for child in children:

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
 from dangvu.demo.build import DEMO_PASSWORD, build_demo
+from dangvu.demo.figures import build_figures
 from dangvu.organisations.models import Organisation
 
 
@@ -46,6 +47,7 @@ class Command(BaseCommand):
         else:
             started = time.perf_counter()
             summary = build_demo(seed=opts["seed"], progress=lambda m: self.stdout.write(f"  {m}"))
+            build_figures(seed=opts["seed"], progress=lambda m: self.stdout.write(f"  {m}"))
             self.stdout.write(
                 f"Đã tạo tỉnh mô phỏng: {summary.organisations:,} tổ chức, {summary.members:,} đảng viên "
                 f"trong {time.perf_counter() - started:.1f} giây (seed {opts['seed']}). "

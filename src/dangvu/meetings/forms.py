@@ -1,0 +1,57 @@
+"""Forms of the conference pages. They read and shape input; the services validate."""
+
+from __future__ import annotations
+
+from django import forms
+
+from dangvu.documents.forms import DATE, BootstrapForm
+from dangvu.meetings.kinds import kind_choices
+from dangvu.meetings.models import ParticipantRole
+
+
+class MeetingForm(BootstrapForm):
+    organiser_code = forms.CharField(label="Đơn vị tổ chức (mã)", max_length=32)
+    kind = forms.ChoiceField(label="Loại hội nghị", choices=kind_choices())
+    title = forms.CharField(label="Tên hội nghị", max_length=500)
+    held_on = forms.DateField(label="Ngày", widget=DATE)
+    starts_at = forms.TimeField(label="Giờ", required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    venue = forms.CharField(label="Địa điểm", max_length=255, required=False)
+    period = forms.CharField(
+        label="Kỳ sơ kết, tổng kết",
+        max_length=16,
+        required=False,
+        help_text="2018-Q1, 2018-H1, 2018-9M, 2018",
+    )
+    agenda = forms.CharField(label="Nội dung", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    conclusion = forms.CharField(label="Kết luận", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    documents = forms.CharField(
+        label="Văn bản được trích dẫn (mỗi dòng một văn bản)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Như bài viết ghi: «Chỉ thị số 05-CT/TƯ», «Kế hoạch số 42-KH/TU ngày 17/5/2021».",
+    )
+
+
+class ParticipantForm(BootstrapForm):
+    role = forms.ChoiceField(label="Vai trò", choices=ParticipantRole.choices)
+    full_name = forms.CharField(label="Họ và tên", max_length=128, required=False)
+    positions = forms.CharField(
+        label="Chức vụ ngày đó (cách nhau bởi dấu phẩy)", max_length=500, required=False
+    )
+    unit_name = forms.CharField(label="Hoặc đơn vị dự", max_length=255, required=False)
+
+
+class ContributionForm(BootstrapForm):
+    full_name = forms.CharField(label="Người phát biểu", max_length=128, required=False)
+    positions = forms.CharField(label="Chức vụ", max_length=500, required=False)
+    unit_name = forms.CharField(label="Đơn vị", max_length=255, required=False)
+    topic = forms.CharField(label="Về", max_length=500)
+    summary = forms.CharField(label="Tóm tắt", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ConclusionForm(BootstrapForm):
+    conclusion = forms.CharField(label="Kết luận", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class CiteForm(BootstrapForm):
+    reference = forms.CharField(label="Văn bản (số, ký hiệu)", max_length=255)

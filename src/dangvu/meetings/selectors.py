@@ -1,0 +1,114 @@
+"""Reads of conferences and people, always through the acting user's scope.
+
+A conference is seen by users whose scope covers its organiser (its sub-tree's leaders included). A
+person is seen where their records are (`home`): in its sub-tree and by the units below it, who meet
+the province's cadres at their own conferences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from dangvu.accounts.models import RoleLevel
+from dangvu.accounts.selectors import scope_paths
+from dangvu.core.text import fold
+from dangvu.documents.selectors import path_prefixes
+from dangvu.meetings.models import Meeting, Participant, Person, PersonPosition
+from dangvu.organisations.models import Organisation
+
+
+def _under(scope: list[str], field: str) -> Q:
+    cond = Q(pk__in=[])
+    for p in scope:
+        cond |= Q(**{f"{field}__path__startswith": p})
+    return cond
+
+
+def meetings_visible(
+    user: Any, level: int = RoleLevel.VIEWER, *, include_void: bool = False
+) -> QuerySet[Meeting]:
+    qs = Meeting.objects.select_related("organiser", "body")
+    if not include_void:
+        qs = qs.filter(voided_at__isnull=True)
+    scope = scope_paths(user, level)
+    return qs if scope is None else qs.filter(_under(scope, "organiser"))
+
+
+def meeting_for(user: Any, pk: int, level: int = RoleLevel.VIEWER) -> Meeting:
+    """The conference if `user` holds `level` over its organiser, else 404 (as for a missing one)."""
+    found = (
+        meetings_visible(user, level, include_void=True)
+        .prefetch_related(
+            Prefetch("participants", queryset=Participant.objects.select_related("person", "organisation")),
+            "contributions__person",
+            "contributions__organisation",
+            "documents",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise Http404("Không tìm thấy hội nghị.")
+    return found
+
+
+def meetings_search(
+    user: Any,
+    *,
+    q: str = "",
+    organiser_code: str = "",
+    kind: str = "",
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    limit: int = 200,
+) -> list[Meeting]:
+    qs = meetings_visible(user)
+    if organiser_code:
+        organiser = Organisation.objects.filter(code=organiser_code).first()
+        qs = qs.filter(organiser__path__startswith=organiser.path) if organiser else qs.none()
+    if kind:
+        qs = qs.filter(kind=kind)
+    if date_from:
+        qs = qs.filter(held_on__gte=date_from)
+    if date_to:
+        qs = qs.filter(held_on__lte=date_to)
+    found = list(qs[: limit * 4 if q else limit])
+    if q:  # titles are short and few per unit: fold in Python rather than keep another column
+        words = fold(q).split()
+        found = [m for m in found if all(w in fold(f"{m.title} {m.venue} {m.organiser.name}") for w in words)]
+    return found[:limit]
+
+
+def people_visible(user: Any) -> QuerySet[Person]:
+    qs = Person.objects.select_related("home")
+    scope = scope_paths(user)
+    if scope is None:
+        return qs
+    above = sorted({a for p in scope for a in path_prefixes(p)})
+    return qs.filter(_under(scope, "home") | Q(home__path__in=above))
+
+
+def person_for(user: Any, pk: int) -> Person:
+    found = (
+        people_visible(user)
+        .prefetch_related(Prefetch("positions", queryset=PersonPosition.objects.order_by("valid_from")))
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise Http404("Không tìm thấy cán bộ.")
+    return found
+
+
+def person_meetings(user: Any, person: Person) -> list[Participant]:
+    """The person's seats at the conferences the user may see, newest first."""
+    meetings = meetings_visible(user)
+    return list(
+        Participant.objects.filter(person=person, meeting__in=meetings)
+        .select_related("meeting", "meeting__organiser")
+        .order_by("-meeting__held_on")
+    )

@@ -1,0 +1,255 @@
+"""Writes about conferences and the people in them. Each service checks that the actor edits the organiser,
+writes in one transaction with the audit trail's actor set, and raises a DomainError (Vietnamese) otherwise.
+
+People are matched by name within the registers the organiser works from (its own and those above it): a
+person already known with one of the given positions, or the only person of that name, is reused;
+otherwise a new person is recorded. Each position given for a day is recorded as held from that day
+unless the person already held it then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+
+from dangvu.accounts.models import RoleLevel
+from dangvu.accounts.selectors import user_holds
+from dangvu.core.errors import DomainError, PermissionDenied
+from dangvu.core.text import fold
+from dangvu.documents.selectors import path_prefixes
+from dangvu.documents.services import document_cite, writing
+from dangvu.meetings.kinds import BY_CODE, period_problem
+from dangvu.meetings.models import (
+    Body,
+    Contribution,
+    Meeting,
+    Participant,
+    ParticipantRole,
+    Person,
+    PersonPosition,
+)
+from dangvu.organisations.models import Organisation
+
+
+def require_editor(actor: Any, organisation: Organisation) -> None:
+    if actor is not None and not user_holds(actor, organisation, RoleLevel.EDITOR):
+        raise PermissionDenied(f"Bạn không có quyền cập nhật tại «{organisation.name}».")
+
+
+def clean_positions(positions: Sequence[str] | str) -> list[str]:
+    """Positions as a list: "Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh" → two positions."""
+    items = positions.replace(";", ",").split(",") if isinstance(positions, str) else list(positions)
+    return [" ".join(p.split()) for p in items if p.strip()]
+
+
+def _person_match(name: str, positions: list[str], home: Organisation) -> Person | None:
+    folded = fold(name)
+    known = list(
+        Person.objects.filter(
+            Q(home__path__in=path_prefixes(home.path)) | Q(home__path__startswith=home.path),
+            name_folded=folded,
+        ).prefetch_related("positions")
+    )
+    wanted = {fold(p) for p in positions}
+    with_position = [p for p in known if wanted & {fold(pp.title) for pp in p.positions.all()}]
+    if len(with_position) == 1:
+        return with_position[0]
+    return known[0] if len(known) == 1 else None
+
+
+def person_record(
+    *, actor: Any, full_name: str, positions: Sequence[str], on: dt.date, home: Organisation
+) -> Person:
+    """The person named, found or newly recorded, holding `positions` on `on`."""
+    require_editor(actor, home)
+    name = " ".join(full_name.split())
+    if not name:
+        raise DomainError("Cần họ và tên.", field="full_name")
+    titles = clean_positions(positions)
+    with writing(actor):
+        person = _person_match(name, titles, home)
+        if person is None:
+            person = Person.objects.create(full_name=name, name_folded=fold(name), home=home)
+        for title in titles:
+            _position_hold(person, title, on)
+        return person
+
+
+def _position_hold(person: Person, title: str, on: dt.date) -> None:
+    same = [p for p in person.positions.all() if fold(p.title) == fold(title)]
+    if any(p.valid_from <= on and (p.valid_to is None or on < p.valid_to) for p in same):
+        return
+    later = [p for p in same if p.valid_from > on]
+    if later:  # known from a later day: it was held already on this one
+        first = min(later, key=lambda p: p.valid_from)
+        first.valid_from = on
+        first.save(update_fields=["valid_from"])
+        return
+    PersonPosition.objects.create(person=person, title=title, valid_from=on)
+
+
+def positions_on(person: Person, on: dt.date) -> list[str]:
+    return [
+        p.title
+        for p in person.positions.all()
+        if p.valid_from <= on and (p.valid_to is None or on < p.valid_to)
+    ]
+
+
+def meeting_record(
+    *,
+    actor: Any,
+    organiser: Organisation,
+    kind: str,
+    title: str,
+    held_on: dt.date,
+    starts_at: dt.time | None = None,
+    venue: str = "",
+    period: str = "",
+    agenda: str = "",
+    conclusion: str = "",
+    documents: Sequence[str] = (),
+    body: Body | None = None,
+) -> Meeting:
+    """Record a conference; `documents` are references as written ("Chỉ thị số 05-CT/TƯ"), each cited."""
+    require_editor(actor, organiser)
+    if kind not in BY_CODE:
+        raise DomainError(f"Không có loại hội nghị «{kind}».", field="kind")
+    if not title.strip():
+        raise DomainError("Cần tên hội nghị.", field="title")
+    problem = period_problem(kind, period.strip())
+    if problem:
+        raise DomainError(problem, field="period")
+    if body is not None and body.organisation_id != organiser.pk:
+        raise DomainError(f"«{body}» không thuộc «{organiser.name}».", field="body")
+    if organiser.established_on > held_on or (organiser.dissolved_on and held_on >= organiser.dissolved_on):
+        raise DomainError(f"«{organiser.name}» không hoạt động vào ngày {held_on:%d/%m/%Y}.", field="held_on")
+    with writing(actor):
+        meeting = Meeting.objects.create(
+            kind=kind,
+            title=" ".join(title.split()),
+            organiser=organiser,
+            body=body,
+            held_on=held_on,
+            starts_at=starts_at,
+            venue=venue.strip(),
+            period=period.strip().upper(),
+            agenda=agenda.strip(),
+            conclusion=conclusion.strip(),
+            recorded_by=actor if getattr(actor, "pk", None) else None,
+        )
+        for reference in documents:
+            meeting_document_cite(actor=actor, meeting=meeting, reference=reference)
+        return meeting
+
+
+def _require_open(actor: Any, meeting: Meeting) -> None:
+    require_editor(actor, meeting.organiser)
+    if meeting.voided_at:
+        raise DomainError("Hội nghị này đã bị hủy.")
+
+
+def meeting_document_cite(*, actor: Any, meeting: Meeting, reference: str) -> Any:
+    _require_open(actor, meeting)
+    with writing(actor):
+        try:
+            doc = document_cite(actor=actor, reference=reference, organisation=meeting.organiser)
+        except DomainError as e:
+            raise DomainError(e.message, field="documents") from None
+        meeting.documents.add(doc)
+        return doc
+
+
+def meeting_conclude(*, actor: Any, meeting: Meeting, conclusion: str) -> Meeting:
+    """Record (or correct) the conference's conclusion (kết luận)."""
+    _require_open(actor, meeting)
+    if not conclusion.strip():
+        raise DomainError("Cần nội dung kết luận.", field="conclusion")
+    with writing(actor):
+        meeting.conclusion = conclusion.strip()
+        meeting.save(update_fields=["conclusion"])
+    return meeting
+
+
+def _speaker(actor: Any, meeting: Meeting, full_name: str, positions: Sequence[str] | str) -> Person | None:
+    if not full_name.strip():
+        return None
+    return person_record(
+        actor=actor,
+        full_name=full_name,
+        positions=clean_positions(positions),
+        on=meeting.held_on,
+        home=meeting.organiser,
+    )
+
+
+def meeting_participant_add(
+    *,
+    actor: Any,
+    meeting: Meeting,
+    role: ParticipantRole,
+    full_name: str = "",
+    positions: Sequence[str] | str = (),
+    organisation: Organisation | None = None,
+    unit_name: str = "",
+) -> Participant:
+    """A chair or attendee: a person (with the positions held that day) and/or a unit."""
+    _require_open(actor, meeting)
+    if not (full_name.strip() or organisation or unit_name.strip()):
+        raise DomainError("Cần họ tên người dự hoặc đơn vị dự.", field="full_name")
+    with writing(actor):
+        person = _speaker(actor, meeting, full_name, positions)
+        if person and meeting.participants.filter(person=person, role=role).exists():
+            raise DomainError(f"{person} đã có trong danh sách {ParticipantRole(role).label.lower()}.")
+        return Participant.objects.create(
+            meeting=meeting,
+            role=role,
+            person=person,
+            positions=clean_positions(positions) if person else [],
+            organisation=organisation,
+            unit_name=unit_name.strip(),
+        )
+
+
+def meeting_contribution_add(
+    *,
+    actor: Any,
+    meeting: Meeting,
+    topic: str,
+    summary: str = "",
+    full_name: str = "",
+    positions: Sequence[str] | str = (),
+    organisation: Organisation | None = None,
+    unit_name: str = "",
+) -> Contribution:
+    """Who spoke (a person and/or a unit) and on what."""
+    _require_open(actor, meeting)
+    if not topic.strip():
+        raise DomainError("Cần nội dung ý kiến.", field="topic")
+    if not (full_name.strip() or organisation or unit_name.strip()):
+        raise DomainError("Cần người hoặc đơn vị phát biểu.", field="full_name")
+    with writing(actor):
+        return Contribution.objects.create(
+            meeting=meeting,
+            person=_speaker(actor, meeting, full_name, positions),
+            organisation=organisation,
+            unit_name=unit_name.strip(),
+            topic=topic.strip(),
+            summary=summary.strip(),
+        )
+
+
+def meeting_void(*, actor: Any, meeting: Meeting, reason: str) -> Meeting:
+    """Void a conference recorded in error; its tasks stay, and still say where they came from."""
+    _require_open(actor, meeting)
+    if not reason.strip():
+        raise DomainError("Cần ghi lý do hủy.", field="reason")
+    with writing(actor):
+        meeting.voided_at = timezone.now()
+        meeting.void_reason = reason.strip()
+        meeting.save(update_fields=["voided_at", "void_reason"])
+    return meeting
