@@ -44,7 +44,7 @@ def test_reported_figures_count_once_submitted_and_coverage_lists_who_has_not(pr
         actor=editor, organisation=province["XA"], period="2019-Q4", values={"GS_CUOC": 2, "KT_CUOC": 1}
     )
     sheet = indicator_sheet(system, Q4)
-    assert _value(sheet, "GS_CUOC", province["HL"]) == 0  # a draft does not count
+    assert _value(sheet, "GS_CUOC", province["HL"]) is None  # a draft does not count: no figure yet
     services.submission_submit(actor=editor, submission=sub)
     sheet = indicator_sheet(system, Q4)
     assert _value(sheet, "GS_CUOC", province["HL"]) == 2

@@ -85,6 +85,11 @@ def indicator_sheet(
     own.update(sources.structure_values({u.id: u.kind for u in units}, computed))
     rules = [rule_of(i) for i in inds] + [Rule(code, Aggregation.SUM) for code in own if code not in by_code]
     figures = roll_up(units, rules, own)
+    for ind in inds:  # nothing reported anywhere below: "no figure", not zero (coverage keeps its 0/y)
+        if ind.source == Source.REPORTED and ind.aggregation in ("sum", "share"):
+            for fig in figures.get(ind.code, {}).values():
+                if fig.sources == 0:
+                    fig.value = None
     return Sheet(period, view, inds, snap.nodes, snap.roots, figures)
 
 
@@ -183,10 +188,11 @@ def _forecast(
 
 def submissions_missing(user: Any, sheet: Sheet, unit_id: int) -> tuple[list[TreeNode], int]:
     """Units under `unit_id` that should report for the period and have not: (missing, how many should)."""
+    quarterly = sheet.period.kind.value in ("Q", "H", "9M")  # stock figures (ratings) come once a year
     kinds = {
         k.strip()
         for i in sheet.indicators
-        if i.source == Source.REPORTED
+        if i.source == Source.REPORTED and (i.flow == Flow.FLOW or not quarterly)
         for k in i.reporting_kinds.split(",")
     }
     kinds.discard("")

@@ -1,5 +1,7 @@
 """Template filters: Vietnamese number formatting."""
 
+from __future__ import annotations
+
 from django import template
 
 from dangvu.core.text import vn_number
@@ -8,5 +10,10 @@ register = template.Library()
 
 
 @register.filter
-def vn(value: int | None) -> str:
-    return "" if value is None else vn_number(int(value))
+def vn(value: int | float | str | None) -> str:
+    """98908 → '98.908'; floats are rounded; an empty value shows as an empty string."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = float(value.replace(".", "").replace(",", ""))
+    return vn_number(round(value))
