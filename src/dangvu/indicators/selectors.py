@@ -63,7 +63,7 @@ def indicator_sheet(
 ) -> Sheet:
     inds = indicators if indicators is not None else indicators_active()
     by_code = {i.code: i for i in inds}
-    snap = tree_snapshot(user, period.end, view)
+    snap = tree_snapshot(user, period.end, view, with_members=False)
     units = [Unit(n.id, n.parent_id, n.kind.value) for n in snap.nodes.values()]
     computed = {i.computation: i.code for i in inds if i.source == Source.COMPUTED and i.computation}
     own: sources.Values = {}

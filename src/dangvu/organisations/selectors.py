@@ -63,8 +63,11 @@ def _follow_successors(own: dict[int, int], heirs: dict[int, int]) -> dict[int, 
     return moved
 
 
-def tree_snapshot(user: Any, on: dt.date, view: TreeView = TreeView.WAS) -> TreeSnapshot:
-    own = member_counts_by_organisation(on)
+def tree_snapshot(
+    user: Any, on: dt.date, view: TreeView = TreeView.WAS, *, with_members: bool = True
+) -> TreeSnapshot:
+    """The tree on `on` in `view`; `with_members=False` skips the member counts (for callers that count)."""
+    own = member_counts_by_organisation(on) if with_members else {}
     if view is TreeView.WAS:
         orgs = list(
             Organisation.objects.existing_on(on).values_list(
