@@ -17,6 +17,7 @@ urlpatterns = [
     path("hoi-nghi/", include("dangvu.meetings.urls")),
     path("nhiem-vu/", include("dangvu.assignments.urls")),
     path("chi-tieu/", include("dangvu.indicators.urls")),
+    path("doc-van-ban/", include("dangvu.reader.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -24,7 +24,7 @@ _LEAD = (
 )
 _DATE_RE = re.compile(
     _LEAD
-    + r"(?P<d>\d{1,2})(?:\s?(?P<sep>[/.-])\s?|\s+tháng\s+)(?P<m>\d{1,2})"
+    + r"(?P<d>\d{1,2})(?:\s?(?P<sep>[/.\-–])\s?|\s+tháng\s+)(?P<m>\d{1,2})"
     + r"(?:(?:\s?(?P=sep)\s?|\s+năm\s+)(?P<y>\d{4}))?(?![\d/]|\.\d)",
     re.IGNORECASE,
 )
@@ -82,15 +82,16 @@ def _scan_dates(text: str) -> tuple[DateMention, ...]:
         year = int(match["y"]) if match["y"] else None
         if not (1 <= day <= 31 and 1 <= month <= 12) or (year is not None and not 1900 <= year <= 2100):
             continue
-        if match.start() > 0 and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "/-."):
-            continue
+        before = text[match.start() - 1] if match.start() > 0 else " "
+        if before.isalnum() or (match.group()[0].isdigit() and before in "/-."):
+            continue  # "LSO-Sáng 17/1" is a date after a source tag; "12/3-5/4" is not one
         led = bool(match["part"] or match["ngay"])
         sep = match["sep"]
         context = _CONTEXT_RE.search(text, max(0, match.start() - 20), match.start())
         if year is None and not led and (sep == "." or not context):
             continue
-        if year is None and sep == "-":
-            continue
+        if year is None and sep in ("-", "–") and not led:
+            continue  # "Sáng 16-7", "Ngày 17 – 9" date an event; a bare "16-7" is a range or a score
         found.append(
             DateMention(
                 match.start(),

@@ -8,22 +8,31 @@ a date written without one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from dangvu.reader.dates import DateMention, find_dates, infer_year
-from dangvu.reader.lexicon import EVENT_KINDS, GENERIC_EVENT_KINDS
+from dangvu.reader.lexicon import EVENT_KINDS, GENERIC_EVENT_KINDS, TITLE_HEADS
 from dangvu.reader.periods import PeriodMention, find_periods
 from dangvu.reader.text import Article
 
 _QUOTED_RE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 _ORGANISER_VERB_RE = re.compile(
-    r"(?<!\w)(?:đã\s+)?(?:phối hợp\s+)?(?:tổ chức|họp|tiến hành|khai mạc|làm việc)(?!\w)"
+    r"(?<!\w)(?:(?:đã|vừa|sẽ)\s+)?(?:phối hợp\s+)?(?:(?<!về )(?<!công tác )tổ chức"
+    r"|(?<!cuộc )(?<!phiên )(?<!buổi )họp|tiến hành|khai mạc"
+    r"|làm việc)(?!\w)"
+)
+# A subject that opens with a person's title ("Phó Bí thư Tỉnh ủy đã làm việc") or has someone chair is
+# a person, not the organising body.
+_PERSON_SUBJECT_RE = re.compile(
+    rf"^(?:{'|'.join(sorted(map(re.escape, TITLE_HEADS), key=len, reverse=True))})(?!\w)|chủ trì"
 )
 # "do" + a person: the organiser comes before it ("Đoàn kiểm tra … do đồng chí X làm trưởng đoàn").
 _DO_PERSON_RE = re.compile(r"\s(?:do|dưới sự chủ trì của)\s+(?:đồng chí|đ/c|ông|bà)\s", re.IGNORECASE)
-_VENUE_RE = re.compile(r"(?<!\w)tại\s+(?P<venue>[^,.;:\n]{3,120})")
+_VENUE_RE = re.compile(r"(?<!\w)tại\s+(?P<venue>(?:(?:TP|Tp|TX|Q|H)\.\s?)?[^,.;:\n]{3,120})")
+_CUTOFF_BEFORE_RE = re.compile(r"(?<!\w)(?:tính đến|đến|từ|trước|sau|hết)\s+$", re.IGNORECASE)
 _NOT_VENUE_RE = re.compile(r"(?:hội nghị|cuộc họp|buổi|phiên|đây|đó|địa phương|cơ sở\b)", re.IGNORECASE)
 
 
@@ -40,30 +49,68 @@ def mask_quotes(text: str) -> str:
 
 
 def find_lead(
-    article: Article, paragraph_spans: list[tuple[int, int]], sentence_spans: list[tuple[int, int]]
+    article: Article,
+    paragraph_spans: list[tuple[int, int]],
+    sentence_spans: list[tuple[int, int]],
+    documents: Sequence[tuple[int, int]] = (),
 ) -> Lead | None:
-    """The first sentence of the first paragraphs that opens with a dated event."""
+    """The first sentence of the first paragraphs that opens with a dated event.
+
+    A date inside a document reference ("Kế hoạch số 74/KH-CTĐ ngày 25/02/2016") or a cut-off ("tính đến
+    ngày 30-6") never dates the event. When no sentence opens with a date, the first sentence that names a
+    full date later on ("… tại Hội nghị rút kinh nghiệm …, ngày 7-4-2015") is the lead.
+    """
+    body = article.body
+    late: Lead | None = None
     for p_start, p_end in paragraph_spans[:4]:
         for s_start, s_end in [s for s in sentence_spans if p_start <= s[0] < p_end][:2]:
-            dated = [d for d in find_dates(article.body, s_start, s_end) if d.led and d.start - s_start < 60]
-            if dated:
-                return Lead(s_start, s_end, dated[0])
+            dated = [
+                d
+                for d in find_dates(body, s_start, s_end)
+                if d.led
+                and not any(ds <= d.start < de for ds, de in documents)
+                and not _CUTOFF_BEFORE_RE.search(body, max(0, d.start - 12), d.start)
+            ]
+            near = [d for d in dated if d.start - s_start < 60]
+            if near:
+                return Lead(s_start, s_end, near[0])
+            if late is None and paragraph_spans.index((p_start, p_end)) < 2:
+                full = [d for d in dated if d.year is not None]
+                late = Lead(s_start, s_end, full[0]) if full else None
+    if late is not None:
+        return late
     if sentence_spans:
         return Lead(sentence_spans[0][0], sentence_spans[0][1], None)
     return None
 
 
+# "đại hội" that is the topic, not the event: "Nghị quyết Đại hội …", "Hội nghị rút kinh nghiệm đại hội điểm".
+_TOPIC_CONGRESS_RE = re.compile(r"(?:nghị quyết|văn kiện|chào mừng|tiến tới|về tổ chức|hội nghị\b.*)\s+$")
+# The sentence after the lead that says what the meeting did ("Tại hội nghị, Đảng ủy Khối tổ chức sơ kết …").
+_FOLLOW_UP_RE = re.compile(
+    r"(?:^|(?<=[.!?])\s|\n)\s*(?:Tại|Trong)\s+(?:hội nghị|cuộc họp|phiên họp)(?!\w)[^.!?\n]*", re.IGNORECASE
+)
+
+
+def _specific_kind(folded: str) -> str | None:
+    best: tuple[int, str] | None = None
+    for code, words in EVENT_KINDS:
+        for word in words:
+            for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", folded):
+                if code == "dai_hoi" and _TOPIC_CONGRESS_RE.search(folded, 0, match.start()):
+                    continue
+                if best is None or match.start() < best[0]:
+                    best = (match.start(), code)
+                break
+    return best[1] if best else None
+
+
 def event_kind(lead_text: str, title: str | None) -> str | None:
     for source in (mask_quotes(lead_text), mask_quotes(title or "")):
         folded = source.casefold()
-        best: tuple[int, str] | None = None
-        for code, words in EVENT_KINDS:
-            for word in words:
-                at = folded.find(word)
-                if at >= 0 and (best is None or at < best[0]):
-                    best = (at, code)
-        if best:
-            return best[1]
+        specific = _specific_kind(folded)
+        if specific:
+            return specific
         for code, words in GENERIC_EVENT_KINDS:
             if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded) for w in words):
                 if code == "hop" and "ban chỉ đạo" in folded:
@@ -74,10 +121,26 @@ def event_kind(lead_text: str, title: str | None) -> str | None:
 
 def _lead_period(body: str, lead: Lead, title: str | None) -> PeriodMention | None:
     masked = mask_quotes(body[: lead.end])
-    periods = [p for p in find_periods(masked, lead.start, lead.end) if not p.forward]
+    periods = [p for p in find_periods(masked, lead.start, lead.end) if _reviewed(masked, p)]
     if not periods and title:
-        periods = [p for p in find_periods(mask_quotes(title)) if not p.forward]
+        masked_title = mask_quotes(title)
+        periods = [p for p in find_periods(masked_title) if _reviewed(masked_title, p)]
     return periods[0] if periods else None
+
+
+_REVIEWED_TERM_RE = re.compile(r"(?:kết|đánh giá|kiểm điểm)(?:\s+(?:giữa|nửa|cả|toàn))?\s+$", re.IGNORECASE)
+_COMPARED_RE = re.compile(r"(?:so với|cùng kỳ)(?:\s+\S+){0,2}\s+$", re.IGNORECASE)
+
+
+def _reviewed(text: str, period: PeriodMention) -> bool:
+    """Whether a period in the lead is the one under review: not the coming one, not a comparison
+    ("so với cuối năm 2017"), and a term only when reviewed ("tổng kết nhiệm kỳ 2015-2020"), not when it
+    names a committee or a resolution ("Hội nghị lần thứ 4 Khóa X, nhiệm kỳ 2020-2025")."""
+    if period.forward or _COMPARED_RE.search(text, max(0, period.start - 30), period.start):
+        return False
+    return not period.shape.startswith("TERM") or bool(
+        _REVIEWED_TERM_RE.search(text, max(0, period.start - 30), period.start)
+    )
 
 
 _ORDER = {"Q1": 1, "Q2": 2, "H1": 2, "Q3": 3, "9M": 3, "Q4": 4, "H2": 4, "Y": 4}
@@ -112,6 +175,10 @@ def _organiser(body: str, lead: Lead) -> str | None:
     if not by_person:
         subject = re.sub(r"^.*?(?<!\w)do\s+", "", subject)
     subject = re.sub(r"\s+", " ", subject).strip(" -–")
+    if _PERSON_SUBJECT_RE.search(subject):
+        return None
+    # "Ban Tổ chức phối hợp cùng các Ban Xây dựng Đảng tiến hành họp": the first body organises.
+    subject = re.split(r"\s+phối hợp(?:\s+(?:cùng|với))?\s+", subject)[0]
     return subject if subject[:1].isupper() else None
 
 
@@ -144,6 +211,13 @@ def read_event(article: Article, lead: Lead | None) -> dict[str, Any]:
         start=lead.start,
         end=lead.end,
     )
+    follow_up = _FOLLOW_UP_RE.search(body, lead.end, min(len(body), lead.end + 400))
+    if follow_up and event["kind"] in (None, "hoi_nghi", "hop"):
+        # A generic "hội nghị" whose next sentence says it reviewed a period: that review is the kind.
+        specific = _specific_kind(mask_quotes(follow_up.group()).casefold())
+        if specific in ("so_ket", "tong_ket", "giao_ban"):
+            event["kind"] = specific
+            lead = Lead(lead.start, follow_up.end(), lead.date)
     period = _lead_period(body, lead, article.title)
     period_year = _year_of_period(body, lead, period) if period else None
     mention = lead.date

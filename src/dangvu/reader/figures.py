@@ -14,14 +14,17 @@ from typing import Any
 from dangvu.reader.lexicon import COUNT_UNITS
 from dangvu.reader.numbers import NUMBER_PATTERN, parse_number, qualifier_before
 
+# Case-insensitive: "386 Đảng bộ cơ sở" as often as "386 đảng bộ cơ sở".
 _UNIT_RE = re.compile(
-    r"\s?(?P<unit>" + "|".join(sorted(map(re.escape, COUNT_UNITS), key=len, reverse=True)) + r")(?!\w)"
+    r"\s?(?P<unit>" + "|".join(sorted(map(re.escape, COUNT_UNITS), key=len, reverse=True)) + r")(?!\w)",
+    re.IGNORECASE,
 )
 _PERCENT_RE = re.compile(rf"(?<![\w.,/])(?P<num>{NUMBER_PATTERN})\s?(?:%|phần trăm)")
 _RATIO_RE = re.compile(r"(?<![\w.,/])(?P<num>\d{1,6})\s?/\s?(?P<of>\d{1,6})(?![\w/]|[.,]\d)")
 _COUNT_RE = re.compile(rf"(?<![\w.,/])(?P<num>{NUMBER_PATTERN})(?![\w%]|[.,/]\d)")
 _NOT_A_COUNT_BEFORE = re.compile(
-    r"(?:thứ|lần|số|khóa|khoá|quý|tháng|năm|ngày|điều|khoản|mục|chương|phần|kỳ|giai đoạn|Covid|-)\s*$",
+    r"(?:thứ|lần|(?<!tổng )số|khóa|khoá|quý|tháng|năm|ngày|điều|khoản|mục|chương|phần|kỳ|giai đoạn"
+    r"|Covid|-)\s*$",
     re.IGNORECASE,
 )
 _TARGET_BEFORE = re.compile(

@@ -19,7 +19,12 @@ SURNAMES: frozenset[str] = frozenset([
     "Đường", "Giáp", "Hàn", "Hán", "Thào", "Giàng", "Sùng", "Vàng", "Mùa", "Lầu", "Vừ", "Hờ", "Tráng", "Chảo",
     "Tẩn", "Bàn", "Phàn", "Lục", "Ma", "Bế", "Sầm", "Cầm", "Quàng", "Tòng", "Điêu", "Mè", "Lù", "Khà", "Cứ",
     "Ly", "Sình", "Chẻo", "Thạch", "Đàng", "Ksor", "Siu", "Rơ", "Nay", "Rah", "Kpă", "Y",
+    # Khmer (Sơn, Danh, Chau, Néang), Cham, and more Central Highlands and Truong Son families.
+    "Sơn", "Danh", "Chau", "Néang", "Kiên", "Rmah", "Rcom", "Niê", "Êban", "Mlô", "Byă", "Adrơng",
+    "Bhnướch", "Alăng", "Pơloong", "Zơ", "Blúp", "Liêng", "Bờ", "A",
 ])
+# Name openings written with an apostrophe: Ê Đê and Gia Rai women ("H'Yim Kđoh"), Cơ Ho ("K'Mák").
+SURNAME_PREFIXES: tuple[str, ...] = ("H'", "H’", "K'", "K’")
 
 # Provinces and towns whose first word is also a family name or which precede names in titles
 # ("Bí thư Tỉnh ủy Hà Tĩnh Hoàng Trung Dũng"). A name never starts inside one of these.
@@ -51,6 +56,8 @@ TITLE_HEADS: tuple[str, ...] = (
     "Thị ủy viên", "Đảng ủy viên", "Trưởng phòng", "Phó Trưởng phòng", "Chỉ huy trưởng", "Chính ủy",
     "Tư lệnh", "Hiệu trưởng", "Cục trưởng", "Vụ trưởng", "Tổ trưởng", "Đại biểu Quốc hội", "Thiếu tướng",
     "Trung tướng", "Đại tá", "Thượng tá", "Trưởng Công an", "Thủ trưởng", "Tổng Biên tập", "Trưởng khoa",
+    "Chánh Thanh tra", "Phó Chánh Thanh tra", "Trưởng Tiểu ban", "Phó Trưởng Tiểu ban", "Chủ tịch Hội đồng",
+    "Bí thư Đảng ủy", "Bí thư Chi bộ", "Phó Bí thư Chi bộ", "Trưởng thôn", "Trưởng bản", "Già làng",
 )
 
 # Abbreviations written inside positions, expanded as the gold writes them ("Phó Bí thư TT" → "Thường trực").
@@ -66,6 +73,12 @@ POSITION_ABBREVIATIONS: dict[str, str] = {
     "GĐ": "Giám đốc",
     "PGĐ": "Phó Giám đốc",
     "UV": "Ủy viên",
+    "T.Ư": "Trung ương",
+    "TƯ": "Trung ương",
+    "UVTƯ": "Ủy viên Trung ương",
+    "UVT.Ư": "Ủy viên Trung ương",
+    "UVTW": "Ủy viên Trung ương",
+    "BCH": "Ban Chấp hành",
 }
 
 # Verbs and clause words that end a position or a name"s trailing list.
@@ -115,6 +128,9 @@ COUNT_UNITS: tuple[str, ...] = (
     "kiến nghị", "đơn", "vụ", "văn bản", "nghị quyết", "chỉ thị", "kết luận", "kế hoạch", "chỉ tiêu",
     "tiêu chí", "nhiệm vụ", "công trình", "dự án", "hội viên", "đoàn viên", "thành viên", "gia đình", "nhà",
     "căn nhà", "thẻ", "huy hiệu", "chuyên đề", "điểm cầu", "trường",
+    "chi, đảng bộ cơ sở", "chi, đảng bộ trực thuộc", "chi, đảng bộ", "ĐV", "hồ sơ", "đoàn công tác",
+    "đoàn", "ấp, khu phố", "ấp", "khu phố", "tỉnh, thành phố", "tỉnh", "thành phố", "lượt người", "nhóm",
+    "câu lạc bộ",
 )
 
 # Units of time: a number before them is a duration or an anniversary, never a figure.
@@ -144,7 +160,7 @@ EVENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("dai_hoi", ("đại hội",)), ("quan_triet", ("quán triệt", "học tập, quán triệt")),
     ("tap_huan", ("tập huấn", "bồi dưỡng nghiệp vụ")), ("hoi_thao", ("hội thảo", "tọa đàm", "toạ đàm")),
     ("kiem_tra", ("đoàn kiểm tra", "kiểm tra tại")), ("giam_sat", ("đoàn giám sát", "giám sát tại")),
-    ("ket_nap", ("lễ kết nạp", "kết nạp đảng viên")),
+    ("ket_nap", ("lễ kết nạp",)), ("gap_mat", ("gặp mặt",)),
     ("trao_huy_hieu", ("trao huy hiệu", "trao tặng huy hiệu")),
     ("sinh_hoat_chuyen_de", ("sinh hoạt chuyên đề",)),
 )

@@ -20,7 +20,10 @@ _INTRO_RE = re.compile(
     r"(?<!\w)(?:"
     + "|".join(map(re.escape, SHORTCOMING_NOUNS))
     + r")(?!\w)[^.;:\n]{0,120}?(?:như|sau)?\s*:\s*"
-    r"|(?<!\w)(?:" + "|".join(map(re.escape, SHORTCOMING_NOUNS)) + r")(?!\w)[^.;:\n]{0,120}?\snhư\s+",
+    r"|(?<!\w)(?:" + "|".join(map(re.escape, SHORTCOMING_NOUNS)) + r")(?!\w)[^.;:\n]{0,120}?\snhư\s+"
+    # "còn một số tồn tại, hạn chế, nhất là …": what is still lacking, then the worst of it.
+    r"|(?<!\w)(?:còn|một số)\s+(?:\S+\s+){0,2}(?:" + "|".join(map(re.escape, SHORTCOMING_NOUNS)) + r")(?!\w)"
+    r"[^.;:\n]{0,60}?,?\s(?:nhất là|đặc biệt là)\s+",
     re.IGNORECASE,
 )
 _OPENER_RE = re.compile(r"(?:" + "|".join(map(re.escape, SHORTCOMING_OPENERS)) + r")\s*,\s*")

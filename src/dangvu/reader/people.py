@@ -17,15 +17,17 @@ from dangvu.reader.lexicon import (
     PLACES,
     POSITION_ABBREVIATIONS,
     POSITION_STOPS,
+    SURNAME_PREFIXES,
     SURNAMES,
     TITLE_HEADS,
 )
 
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
 _LOWER = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower() and c.isalpha())
 # Two or more capitalised words separated by single spaces ("Thào Hồng Sơn", "Hà Tĩnh Hoàng Trung Dũng").
-_RUN_RE = re.compile(rf"(?<!\w)[{_UPPER}][{_LOWER}]*(?: [{_UPPER}][{_LOWER}]*)+(?!\w)")
+_CAPITALISED = rf"[{_UPPER}](?:['’][{_UPPER}])?[{_LOWER}]*"
+_RUN_RE = re.compile(rf"(?<!\w){_CAPITALISED}(?: {_CAPITALISED})+(?!\w)")
 _WRITTEN_HEADS = "|".join(sorted(map(re.escape, TITLE_HEADS), key=len, reverse=True))
 # Abbreviations that stand for a title ("UVBTV", "PBT"), not for a body ("BTV", "TT").
 _ABBREVIATED_HEADS = "|".join(
@@ -37,9 +39,12 @@ _HEAD_RE = re.compile(rf"(?<!\w)(?:(?i:{_WRITTEN_HEADS})|{_ABBREVIATED_HEADS})(?
 _STOP_RE = re.compile(
     r"(?<!\w)(?:"
     + "|".join(sorted(map(re.escape, POSITION_STOPS), key=len, reverse=True))
-    + r")(?!\w)|\s+và\s+(?=[a-zđà-ỹ])"
+    + r")(?!\w)(?<!dự(?= khuyết))|\s+và\s+(?=[a-zđà-ỹ])"  # "Ủy viên dự khuyết" is a title, not "dự"
 )
-_BOUNDARY_RE = re.compile(r"[,;:(“”\"\n]|\s[-–]\s|\s(?:và|của|cùng|với)\s|\.\s")
+_BOUNDARY_RE = re.compile(r"[,;:(“”\"\n…]|\s[-–]\s|\s(?:và|của|cùng|với)\s|\.\s")
+# Where a position written after a name ends; "(UBKT)" spelling out an abbreviation does not end it.
+_ITEM_STOP_RE = re.compile(r"[,;:“\"\n…]|\.(?=\s|$)|\((?![A-ZĐ][A-ZĐ.\-]{1,10}\))|\s[-–]\s")
+_DEFINED_ABBREVIATION_RE = re.compile(r"\s*\([A-ZĐ][A-ZĐ.\-]{1,10}\)")
 _HONORIFIC_RE = re.compile(r"(?:đồng chí|đ/c|ông|bà)\s+$", re.IGNORECASE)
 _CHAIR_RE = re.compile(r"(?<!\w)(?:(?:đồng )?chủ trì|làm trưởng đoàn)(?!\w)", re.IGNORECASE)
 _PLACE_TOKENS = [tuple(place.split()) for place in sorted(PLACES, key=len, reverse=True)]
@@ -69,7 +74,7 @@ def _name_in_run(run: list[tuple[int, int, str]]) -> tuple[int, int] | None:
                 moved = True
                 break
     for i in range(first, len(words)):
-        if words[i] in SURNAMES and 2 <= len(words) - i <= 4:
+        if (words[i] in SURNAMES or words[i].startswith(SURNAME_PREFIXES)) and 2 <= len(words) - i <= 4:
             return i, len(words)
     return None
 
@@ -92,6 +97,7 @@ def find_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def expand_position(position: str) -> str:
+    position = _DEFINED_ABBREVIATION_RE.sub("", position)
     words = [POSITION_ABBREVIATIONS.get(word, word) for word in position.split()]
     return " ".join(words).strip(" ,.-–")
 
@@ -131,14 +137,15 @@ def _positions_after(
     positions: list[str] = []
     at = name_end
     while True:
-        sep = re.match(r"\s*(?:,|\s[-–])\s*", text[at:upper])
+        # ";" goes on with the same person only when a title follows ("A, Ủy viên BTV; Phó Chủ tịch HĐND").
+        sep = re.match(r"\s*(?:,|;|\s[-–])\s*", text[at:upper])
         if not sep:
             break
         item_start = at + sep.end()
         head = _HEAD_RE.match(text, item_start, upper)
         if not head:
             break
-        stop = re.compile(r"[,;:(.“\"\n]|\s[-–]\s").search(text, item_start, upper)
+        stop = _ITEM_STOP_RE.search(text, item_start, upper)
         item_end = stop.start() if stop else upper
         if any(item_start <= s < item_end for s, _, _ in names):
             break
@@ -194,12 +201,37 @@ def find_chairs(
                 chairs += [m for m in mentions if match.end() <= m.start < window_end]
                 continue
             closest = [
-                m for m in mentions if s_start <= m.span_start and 0 <= match.start() - m.span_end <= 3
+                m
+                for m in mentions
+                if s_start <= m.span_start <= m.span_end <= match.start()
+                and _BEFORE_CHAIR_VERB_RE.fullmatch(text, m.span_end, match.start())
             ]
             if closest:
-                chair = closest[0]
-                chairs.append(chair)
-                for other in reversed([m for m in mentions if s_start <= m.start < chair.span_start]):
-                    if re.fullmatch(r"\s+và\s+(?:đồng chí\s+)?", text[other.span_end : chair.span_start]):
-                        chairs.append(other)
+                chairs += _co_chairs(text, closest[0], [m for m in mentions if s_start <= m.start])
     return chairs
+
+
+# Between a chair's titles and "chủ trì": nothing, or "đã", "dự và", "cùng".
+_BEFORE_CHAIR_VERB_RE = re.compile(r"\s*(?:(?:đã|sẽ|cùng|(?:tham )?dự và)\s+)?")
+_LIST_OPENING_RE = re.compile(r"(?<!\w)các đồng chí\s*:?\s*$", re.IGNORECASE)
+
+
+def _co_chairs(text: str, chair: PersonMention, earlier: list[PersonMention]) -> list[PersonMention]:
+    """The chair and those listed with them: "X và Y chủ trì"; "các đồng chí: X, …; Y, … đồng chủ trì"."""
+    found = [chair]
+    chain: list[PersonMention] = []
+    current = chair
+    for other in reversed([m for m in earlier if m.span_end <= chair.span_start]):
+        gap = text[other.span_end : current.span_start]
+        if re.fullmatch(r"\s+và\s+(?:đồng chí\s+)?", gap):
+            found.append(other)
+            current = other
+        elif re.fullmatch(r"\s*[,;]\s*(?:và\s+)?", gap):
+            chain.append(other)
+            current = other
+        else:
+            break
+    # A list joined by commas or semicolons chairs together only when it opens "các đồng chí".
+    if chain and _LIST_OPENING_RE.search(text, max(0, chain[-1].span_start - 20), chain[-1].span_start):
+        found += chain
+    return found

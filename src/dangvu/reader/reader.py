@@ -24,7 +24,7 @@ from dangvu.reader.scoring import ScoreRow, score_corpus
 from dangvu.reader.tasks import find_deadlines, find_tasks
 from dangvu.reader.text import html_to_text, paragraphs, prepare, sentences
 
-__all__ = ["evaluate", "read_file", "read_text"]
+__all__ = ["evaluate", "read_file", "read_text", "text_from_bytes"]
 
 
 def _document(ref: DocumentReference) -> dict[str, Any]:
@@ -117,10 +117,10 @@ def read_text(raw: str) -> dict[str, Any]:
     body = article.body
     paragraph_spans = paragraphs(article)
     sentence_spans = [s for p in paragraph_spans for s in sentences(body, *p)]
-    lead = find_lead(article, paragraph_spans, sentence_spans)
+    refs = find_document_references(body)
+    lead = find_lead(article, paragraph_spans, sentence_spans, [(r.start, r.end) for r in refs])
     event = read_event(article, lead)
     event_date = date.fromisoformat(event["date"]) if event.get("date") else None
-    refs = find_document_references(body)
     taken = [(r.start, r.end) for r in refs]
     taken += [(d.start, d.end) for d in find_dates(body)] + [(p.start, p.end) for p in find_periods(body)]
     mentions = [m for p in paragraph_spans for m in find_people(body, *p)]
@@ -142,24 +142,30 @@ def read_text(raw: str) -> dict[str, Any]:
     return facts
 
 
-def load_text(path: Path) -> str:
-    """The text of a .txt, .html or .docx file (python-docx is imported only for .docx)."""
-    suffix = path.suffix.lower()
+def text_from_bytes(data: bytes, suffix: str) -> str:
+    """The text of a .txt, .html or .docx file's bytes (python-docx is imported only for .docx)."""
+    suffix = suffix.lower()
     if suffix == ".docx":
+        import io
+
         import docx
 
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(data))
         return "\n".join(p.text for p in document.paragraphs)
-    raw = path.read_bytes()
     for encoding in ("utf-8-sig", "utf-16", "cp1258"):
         try:
-            text = raw.decode(encoding)
+            text = data.decode(encoding)
             break
         except UnicodeDecodeError:
             continue
     else:
-        text = raw.decode("utf-8", errors="replace")
+        text = data.decode("utf-8", errors="replace")
     return html_to_text(text) if suffix in (".html", ".htm") else text
+
+
+def load_text(path: Path) -> str:
+    """The text of a .txt, .html or .docx file."""
+    return text_from_bytes(path.read_bytes(), path.suffix)
 
 
 def read_file(path: str | Path) -> dict[str, Any]:

@@ -19,6 +19,7 @@ EVENT_KIND_LABELS: dict[str, str] = {
     "kiem_tra": "Kiểm tra",
     "giam_sat": "Giám sát",
     "ket_nap": "Lễ kết nạp đảng viên",
+    "gap_mat": "Buổi gặp mặt",
     "trao_huy_hieu": "Trao Huy hiệu Đảng",
     "sinh_hoat_chuyen_de": "Sinh hoạt chuyên đề",
 }

@@ -45,6 +45,15 @@ TAIL_MARKERS: tuple[str, ...] = (
     "tin bài khác",
     "tin tức khác",
     "bài đọc nhiều",
+    "bài viết cùng chuyên mục",
+    "cùng chuyên mục",
+    "tin cùng chủ đề",
+    "tin nổi bật",
+    "tin xem nhiều",
+    "đọc tiếp",
+    "xem tiếp",
+    "viết bình luận",
+    "thông tin bạn đọc",
 )
 # A line opening one of these is furniture by itself.
 LINE_MARKERS: tuple[str, ...] = (
@@ -60,14 +69,35 @@ LINE_MARKERS: tuple[str, ...] = (
     "cập nhật:",
     "ngày đăng",
     "lượt đánh giá",
+    "banner",
+    "xem với cỡ chữ",
+    "cỡ chữ",
+    "theo dõi báo",
+    "thực hiện:",
+    ">>",
+    "»",
+    "in trang",
 )
-_SOURCE_TAG_RE = re.compile(r"\s*(?:\([\w.\- ]{2,40}\)|[A-ZĐ]{2,8}\.?)\s?[-–—]\s*")
+_SOURCE_TAG_RE = re.compile(
+    r"\s*(?:(?:\([\w.\- ]{2,40}\)|[A-ZĐ]{2,8}\.?)\s?[-–—]\s*|\([A-ZĐ][A-ZĐa-z.]{1,12}\)\s+(?=[A-ZĐ]))"
+)
+# A time stamp line: "Ngày: 11.07.2018", "Thứ Tư, 08/04/2015, 08:11 [GMT+7]", "04:35 15/03/2016",
+# "Cập nhật lúc 22:26, Thứ Hai, 01/01/2018 (GMT+7)", "Cập nhật ngày: 20/10/2020 17:53".
+_TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?"
 _PUBLISHED_LINE_RE = re.compile(
-    r"^\s*(?:(?:ngày(?: đăng)?|cập nhật|đăng ngày|thời gian)\s*:?\s*)?(?:thứ \w+,?\s*)?"
-    r"(?:\d{1,2}[:h]\d{2}\s*[-|,]?\s*)?"
+    r"^\s*(?:(?:ngày(?: đăng)?|cập nhật(?: lúc| ngày)?|đăng ngày|đăng lúc|thời gian)\s*:?\s*)?"
+    rf"(?:{_TIME}\s*[-|,]?\s*)?(?:(?:thứ \w+|chủ nhật),?\s*)?(?:{_TIME}\s*[-|,]?\s*)?"
     r"(?P<date>\d{1,2}\s?(?:[/.-]|\s+tháng\s+)\d{1,2}\s?(?:[/.-]|\s+năm\s+)\d{4})"
-    r"(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2}(?:\s*(?:AM|PM|GMT[+\d:]*))?)?\s*$",
+    rf"(?:\s*[-|,]?\s*{_TIME})?(?:\s*(?:AM|PM))?(?:\s*[\[(]?\s*GMT\s*[+\d:]*\s*[\])]?)?\s*$",
     re.IGNORECASE,
+)
+# A photo caption: a short line that ends by crediting the photo ("… phát biểu. Ảnh: N.Đ").
+_CAPTION_RE = re.compile(
+    r"(?:^|[\s.(])(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:\s*[^:;\n]{1,40}\)?\.?$", re.IGNORECASE
+)
+# An author line in capitals, with the column marks news sites put after it ("NGUYỄN VĂN A |").
+_CAPITAL_BYLINE_RE = re.compile(
+    r"^(?P<name>[^\W\d_][^\d|]{2,50}?)\s*(?:\((?:thực hiện|tổng hợp)\))?\s*(?:\|.*)?$"
 )
 _BYLINE_RE = re.compile(r"^\(?[A-ZĐ][\w.]*(?:[ \-–][A-ZĐ][\w.]*){0,4}\)?$")
 _SENTENCE_END_RE = re.compile(r"(?:\./\.|[.!?…]+)[”\")]?")
@@ -156,6 +186,8 @@ def normalise(text: str) -> str:
     """NFC, Unix line ends, no-break and zero-width spaces made plain."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    # "Ð"/"ð" (eth, U+00D0/U+00F0) is a common stand-in for "Đ"/"đ" in pages converted from old encodings.
+    text = text.replace("\u00d0", "Đ").replace("\u00f0", "đ")
     return re.sub(r"[\u00a0\u2009\u202f\t]", " ", text)
 
 
@@ -178,7 +210,34 @@ def _fold(text: str) -> str:
 
 
 def _is_title(line: str) -> bool:
-    return len(line) <= 200 and not re.search(r"[.!?]\s+\S", line) and not line.endswith(".")
+    return (
+        len(line) <= 200
+        and not re.search(r"[.!?]\s+\S", line)
+        and not line.endswith((".", ";", ",", ":"))
+        and not re.fullmatch(r"[\W\d_]*", line)
+    )
+
+
+def _clean_title(line: str) -> str:
+    """The headline without a source tag before it ("(TTV) …") or a site's mark after it ('… "*"')."""
+    tag = _SOURCE_TAG_RE.match(line)
+    if tag and tag.end() < len(line):
+        line = line[tag.end() :]
+    return re.sub(r'\s*"\*"\s*$', "", line).strip()
+
+
+def _is_caption(line: str) -> bool:
+    """A short one-sentence line that is a photo caption ("… phát biểu. Ảnh: N.Đ"), or a headline-less
+    picture line before the headline."""
+    return len(line) < 250 and _CAPTION_RE.search(line) is not None
+
+
+def _is_capital_byline(line: str) -> bool:
+    match = _CAPITAL_BYLINE_RE.match(line)
+    if not match:
+        return False
+    name = match["name"].strip()
+    return name.isupper() and 2 <= len(name.split()) <= 5 and (name != line.strip() or "|" in line)
 
 
 def _is_furniture_line(line: str, title: str | None) -> bool:
@@ -186,6 +245,8 @@ def _is_furniture_line(line: str, title: str | None) -> bool:
     if title and folded == _fold(title):
         return True  # a photo caption repeating the headline
     if any(folded.startswith(marker) for marker in LINE_MARKERS) and len(line) < 120:
+        return True
+    if _is_caption(line) or _is_capital_byline(line):
         return True
     return bool(re.fullmatch(r"[\W\d_]*", line))
 
@@ -196,6 +257,32 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
+def _headline(text: str, spans: list[tuple[int, int]]) -> tuple[int | None, date | None, list[int]]:
+    """Index of the headline line, the published date, and the furniture lines met before the headline:
+    lines of punctuation, site banners, time stamps and a photo caption set above the headline."""
+    published: date | None = None
+    skipped: list[int] = []
+    for index, (start, end) in enumerate(spans[:6]):
+        line = text[start:end]
+        stamp = _PUBLISHED_LINE_RE.match(line)
+        if stamp:
+            published = published or parse_full_date(stamp["date"])
+            skipped.append(index)
+            continue
+        folded = _fold(line)
+        if re.fullmatch(r"[\W\d_]*", line) or any(folded.startswith(m) for m in LINE_MARKERS):
+            skipped.append(index)
+            continue
+        following = text[spans[index + 1][0] : spans[index + 1][1]] if index + 1 < len(spans) else ""
+        # "Thủ tướng … chủ trì Hội nghị." above "Phát triển Tây Nguyên …": a caption, then the headline.
+        one_sentence = line.endswith(".") and not re.search(r"[.!?]\s+\S", line) and len(line) <= 120
+        if one_sentence and following and _is_title(following) and len(following) > 20:
+            skipped.append(index)
+            continue
+        return (index if _is_title(line) else None), published, skipped
+    return None, published, skipped
+
+
 def prepare(raw: str) -> Article:
     """Normalise `raw` (plain text or HTML) and find the headline, the published date and the furniture."""
     text = normalise(html_to_text(raw) if looks_like_html(raw) else raw)
@@ -203,28 +290,32 @@ def prepare(raw: str) -> Article:
     spans = lines_of(text)
     title: str | None = None
     title_span: tuple[int, int] | None = None
-    published: date | None = None
-    if spans and _is_title(text[spans[0][0] : spans[0][1]]):
-        title_span = spans[0]
-        title = text[title_span[0] : title_span[1]]
+    head, published, skipped = _headline(text, spans)
+    for index in skipped:
+        _blank(chars, *spans[index])
+    if head is not None:
+        title_span = spans[head]
+        title = _clean_title(text[title_span[0] : title_span[1]])
         _blank(chars, *title_span)
     content: list[tuple[int, int]] = []
+    seen: set[str] = set()
     for index, (start, end) in enumerate(spans):
         line = text[start:end]
-        if (start, end) == title_span:
+        if index in skipped or (start, end) == title_span:
             continue
         folded = _fold(line)
         if index > 1 and len(line) < 80 and any(folded.startswith(m) for m in TAIL_MARKERS):
             _blank(chars, start, len(text))
             break
         stamp = _PUBLISHED_LINE_RE.match(line)
-        if stamp and published is None and index <= 3:
-            published = parse_full_date(stamp["date"])
+        if stamp and index <= 6:
+            published = published or parse_full_date(stamp["date"])
             _blank(chars, start, end)
             continue
-        if _is_furniture_line(line, title):
-            _blank(chars, start, end)
+        if _is_furniture_line(line, title) or (len(line) > 40 and folded in seen):
+            _blank(chars, start, end)  # furniture, or a paragraph the page repeats
             continue
+        seen.add(folded)
         content.append((start, end))
     _blank_bylines(text, chars, content)
     if content:
