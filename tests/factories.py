@@ -23,9 +23,16 @@ def add_members(org: Any, n: int, since: dt.date = START, until: dt.date | None 
             birth_date=dt.date(1980, 1, 1),
             ethnicity="Kinh",
             admitted_on=since,
-            confirmed_on=since + dt.timedelta(days=365),  # full member after the year of probation
+            confirmed_on=_a_year_after(since),  # full member after the 12 months of probation
             is_synthetic=True,
         )
         Placement.objects.create(member=m, organisation=org, valid_from=since, valid_to=until)
         out.append(m)
     return out
+
+
+def _a_year_after(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)

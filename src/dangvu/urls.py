@@ -13,6 +13,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("to-chuc/", include("dangvu.organisations.urls")),
     path("quan-tri/", include("dangvu.accounts.urls")),
+    path("dang-vien/", include("dangvu.members.urls")),
     path("van-ban/", include("dangvu.documents.urls")),
     path("hoi-nghi/", include("dangvu.meetings.urls")),
     path("nhiem-vu/", include("dangvu.assignments.urls")),

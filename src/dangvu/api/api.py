@@ -22,6 +22,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/organisations", organisations_router, tags=["Tổ chức đảng"])
+api.add_router("/members", "dangvu.members.api.router", tags=["Đảng viên"])
 api.add_router("/documents", "dangvu.documents.api.router", tags=["Văn bản"])
 api.add_router("/meetings", "dangvu.meetings.api.router", tags=["Hội nghị"])
 api.add_router("/tasks", "dangvu.assignments.api.router", tags=["Nhiệm vụ"])

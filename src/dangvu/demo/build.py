@@ -12,17 +12,21 @@ import datetime as dt
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from auditlog.context import disable_auditlog
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.core.management.color import no_style
+from django.db import connection, transaction
+from django.db.models import Max
+from django.utils import timezone
 
 from dangvu.accounts.models import Role, RoleLevel
 from dangvu.core.text import fold
 from dangvu.demo.names import PlaceNamer
-from dangvu.demo.people import generate_members
+from dangvu.demo.people import DEMO_END, MemberDetails, MemberSpec, generate_members, member_details
 from dangvu.demo.province import ProvincePlan
-from dangvu.members.models import Gender, Member, Placement
+from dangvu.members.models import EventKind, Gender, Member, MembershipEvent, Placement
 from dangvu.organisations.kinds import OrgKind
 from dangvu.organisations.models import Organisation, OrgLink, OrgName, Reorganisation, ReorganisationPart
 from dangvu.organisations.paths import paths_deferred, paths_refresh
@@ -95,34 +99,120 @@ def _write_tree(plan: ProvincePlan) -> dict[int, int]:
 
 
 def _write_members(plan: ProvincePlan, ids: dict[int, int], seed: int) -> int:
+    """Members, their placements and events, by plain multi-row inserts with the members' ids chosen here:
+    Django's bulk_create spends most of its time building and preparing 400,000 model instances."""
     specs = list(generate_members(plan.member_cells(), seed))
-    members = [
-        Member(
-            full_name=s.full_name,
-            name_folded=fold(s.full_name),
-            gender=Gender.FEMALE if s.female else Gender.MALE,
-            birth_date=s.birth_date,
-            ethnicity=s.ethnicity,
-            admitted_on=s.admitted_on,
-            confirmed_on=s.confirmed_on,
-            left_on=s.left_on,
-            is_synthetic=True,
-        )
-        for s in specs
-    ]
-    created = Member.objects.bulk_create(members, batch_size=2000)
-    if created and created[0].pk is None:  # databases that do not return keys from bulk inserts
-        created = list(Member.objects.order_by("id"))
-    Placement.objects.bulk_create(
+    rng = random.Random(seed * 104729 + 3)
+    details = [member_details(s, i, rng) for i, s in enumerate(specs)]
+    first = (Member.objects.aggregate(top=Max("id"))["top"] or 0) + 1
+    member_ids = range(first, first + len(specs))
+    _insert(
+        Member,
+        (
+            "id",
+            "full_name",
+            "name_folded",
+            "gender",
+            "birth_date",
+            "ethnicity",
+            "religion",
+            "home_town",
+            "education",
+            "profession",
+            "theory_level",
+            "card_number",
+            "identity_number",
+            "home_address",
+            "admitted_on",
+            "admitted_at",
+            "confirmed_on",
+            "left_on",
+            "cell_id",
+            "positions",
+            "is_synthetic",
+        ),
         [
-            Placement(
-                member_id=m.pk, organisation_id=ids[s.cell], valid_from=s.placed_from, valid_to=s.left_on
+            (
+                pk,
+                s.full_name,
+                fold(s.full_name),
+                Gender.FEMALE.value if s.female else Gender.MALE.value,
+                s.birth_date,
+                s.ethnicity,
+                d.religion,
+                d.home_town,
+                d.education,
+                d.profession,
+                d.theory_level,
+                d.card_number,
+                d.identity_number,
+                d.home_address,
+                s.admitted_on,
+                plan.units[s.cell].name,
+                d.confirmed_on,
+                s.left_on,
+                ids[s.cell],
+                "",
+                True,
             )
-            for m, s in zip(created, specs, strict=True)
+            for pk, s, d in zip(member_ids, specs, details, strict=True)
         ],
-        batch_size=2000,
     )
+    _insert(
+        Placement,
+        ("member_id", "organisation_id", "valid_from", "valid_to"),
+        [(pk, ids[s.cell], s.placed_from, s.left_on) for pk, s in zip(member_ids, specs, strict=True)],
+    )
+    _write_events(member_ids, specs, details, ids, rng)
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), [Member, Placement, MembershipEvent]):
+            cursor.execute(sql)
     return len(specs)
+
+
+_LEAVING_EVENTS = {
+    "death": EventKind.DEATH,
+    "transfer_out": EventKind.TRANSFER_OUT,
+    "removal": EventKind.REMOVAL,
+}
+
+
+def _write_events(
+    member_ids: range,
+    specs: list[MemberSpec],
+    details: list[MemberDetails],
+    ids: dict[int, int],
+    rng: random.Random,
+) -> None:
+    """Admission, confirmation and leaving events for every member, and exemptions for some of the oldest."""
+    events: list[tuple[Any, ...]] = []
+    add = events.append
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    fixed = ("dữ liệu mô phỏng", False, "", "", now)
+    for pk, s, d in zip(member_ids, specs, details, strict=True):
+        cell = ids[s.cell]
+        add((pk, EventKind.ADMISSION.value, s.admitted_on, cell, "", "", *fixed))
+        if d.confirmed_on is not None:
+            add((pk, EventKind.CONFIRMATION.value, d.confirmed_on, cell, "", "", *fixed))
+        if s.left_on is not None:
+            where = "ngoài tỉnh" if d.leaving == "transfer_out" else ""
+            add((pk, _LEAVING_EVENTS[d.leaving].value, s.left_on, cell, where, "", *fixed))
+        elif s.birth_date.year < 1942 and rng.random() < 0.25:
+            on = max(s.placed_from, s.birth_date.replace(day=1) + dt.timedelta(days=365 * 80 + 40))
+            if on <= DEMO_END:
+                add((pk, EventKind.EXEMPTION.value, on, cell, "", "Tuổi cao", *fixed))
+    columns = ("member_id", "kind", "occurred_on", "organisation_id", "elsewhere", "note")
+    _insert(MembershipEvent, (*columns, "source", "temporary", "outcome", "decision", "recorded_at"), events)
+
+
+def _insert(model: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]], per: int = 500) -> None:
+    """INSERT … VALUES (…), (…) in chunks of `per` rows (within SQLite's limit of bound parameters)."""
+    head = f"INSERT INTO {model._meta.db_table} ({', '.join(columns)}) VALUES "
+    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), per):
+            chunk = rows[start : start + per]
+            cursor.execute(head + ", ".join([one] * len(chunk)), [v for row in chunk for v in row])
 
 
 def _reorganise_2025(plan: ProvincePlan, ids: dict[int, int], seed: int) -> None:

@@ -3,7 +3,9 @@
 Exactly `MEMBERS_2019` members are active on 2019-12-31, shared out over the cells by the kind of cell
 (villages and wards hold more, and older, members; schools more women; the armed forces younger men).
 From 2020 to the middle of 2026 some leave (mostly through death at a great age) and new ones are admitted
-each year, so counts move with time as they do in a real register.
+each year, so counts move with time as they do in a real register. `member_details` fills the rest of
+each record (religion, education, theory level, card and identity numbers…) and how a leaver left, from a
+generator of its own, so the people and dates above stay the same whatever those details become.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dangvu.demo.names import ETHNICITY_LOWLAND, ETHNICITY_MOUNTAIN, person_name, pick
-from dangvu.demo.province import PlanUnit, share_out
+from dangvu.demo.province import DISTRICTS, PROVINCE_NAME, PlanUnit, share_out
+from dangvu.members.rules import add_months
 
 MEMBERS_2019 = 98_908
 STOCK_DAY = dt.date(2019, 12, 31)
@@ -58,6 +61,7 @@ class MemberSpec:
     confirmed_on: dt.date | None
     left_on: dt.date | None
     placed_from: dt.date
+    profile: str = ""
 
 
 def _day_in(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
@@ -86,8 +90,10 @@ def _person(
         admission_age = (
             19 + rng.gammavariate(2.0, 4.0) if profile != "armed" else 19 + rng.gammavariate(1.5, 2.0)
         )
-        admitted = min(admitted_by, max(earliest, birth + dt.timedelta(days=int(admission_age * 365.25))))
-    confirmed = admitted + dt.timedelta(days=365)
+        admitted = max(earliest, birth + dt.timedelta(days=int(admission_age * 365.25)))
+        if admitted > admitted_by:  # too young for the drawn age: any day since they turned 18
+            admitted = _day_in(rng, min(earliest, admitted_by), admitted_by)
+    confirmed = add_months(admitted, 12)
     return MemberSpec(
         cell=cell.key,
         full_name=person_name(rng, female=female, ethnicity=ethnicity),
@@ -98,6 +104,7 @@ def _person(
         confirmed_on=confirmed if confirmed <= DEMO_END else None,
         left_on=None,
         placed_from=max(admitted, cell.established_on),
+        profile=profile,
     )
 
 
@@ -129,3 +136,67 @@ def generate_members(cells: list[PlanUnit], seed: int) -> Iterator[MemberSpec]:
         n = ADMISSIONS_PER_YEAR * ((end - start).days + 1) // 365
         for i in rng.choices(range(len(cells)), weights=weights, k=n):
             yield _person(rng, cells[i], profiles[i], end, (18, 26, 40), admitted_from=start)
+
+
+#: profile → professions with weights (the older village members are mostly retired farmers).
+PROFESSIONS: dict[str, list[tuple[str, float]]] = {
+    "village": [("Nông dân", 60), ("Hưu trí", 30), ("Buôn bán", 6), ("Giáo viên", 4)],
+    "ward": [("Hưu trí", 45), ("Buôn bán", 25), ("Công nhân", 15), ("Viên chức", 15)],
+    "school": [("Giáo viên", 92), ("Nhân viên", 8)],
+    "office": [("Công chức", 55), ("Viên chức", 40), ("Nhân viên", 5)],
+    "enterprise": [("Công nhân", 50), ("Kỹ sư", 25), ("Kế toán", 15), ("Quản lý doanh nghiệp", 10)],
+    "armed": [("Quân nhân", 55), ("Công an", 45)],
+}
+THEORY: dict[str, list[tuple[str, float]]] = {
+    "office": [("so_cap", 45), ("trung_cap", 40), ("cao_cap", 12), ("cu_nhan", 3)],
+    "armed": [("so_cap", 55), ("trung_cap", 35), ("cao_cap", 10)],
+}
+THEORY_DEFAULT: list[tuple[str, float]] = [("so_cap", 85), ("trung_cap", 10), ("", 5)]
+RELIGIONS: list[tuple[str, float]] = [("", 95.0), ("Công giáo", 3.5), ("Phật giáo", 1.5)]
+CCCD_PROVINCE = "042"
+
+
+@dataclass(slots=True)
+class MemberDetails:
+    religion: str
+    home_town: str
+    education: str
+    profession: str
+    theory_level: str
+    card_number: str | None
+    identity_number: str
+    home_address: str
+    confirmed_on: dt.date | None
+    leaving: str  # "" (still on the rolls), "death", "transfer_out", "removal"
+
+
+def member_details(m: MemberSpec, index: int, rng: random.Random) -> MemberDetails:
+    """The rest of the record of the `index`-th generated member, plausible for their age and cell."""
+    confirmed = m.confirmed_on
+    if confirmed is not None:
+        confirmed = add_months(m.admitted_on, 12) + dt.timedelta(days=rng.randrange(0, 40))
+        if confirmed > DEMO_END or (m.left_on is not None and confirmed >= m.left_on):
+            confirmed = None
+    old = m.birth_date.year < 1960
+    education = pick(rng, [("10/10", 50), ("7/10", 30), ("12/12", 20)]) if old else "12/12"
+    district = DISTRICTS[index % len(DISTRICTS)][1] if rng.random() < 0.3 else DISTRICTS[m.cell % 13][1]
+    leaving = ""
+    if m.left_on is not None:
+        age = m.left_on.year - m.birth_date.year
+        leaving = "death" if age >= 70 else pick(rng, [("transfer_out", 70), ("death", 15), ("removal", 15)])
+    century = 0 if m.birth_date.year < 2000 else 2
+    return MemberDetails(
+        religion=pick(rng, RELIGIONS),
+        home_town=f"huyện {district}, tỉnh {PROVINCE_NAME}" if rng.random() < 0.85 else "tỉnh Nghệ An",
+        education=education,
+        profession=pick(rng, PROFESSIONS[m.profile]) if not (old and m.profile != "armed") else "Hưu trí",
+        theory_level=pick(rng, THEORY.get(m.profile, THEORY_DEFAULT)),
+        card_number=f"{30_000_000 + index:08d}" if confirmed is not None else None,
+        identity_number=(
+            f"{CCCD_PROVINCE}{century + m.female}{m.birth_date.year % 100:02d}{index % 1_000_000:06d}"
+        ),
+        home_address=f"Tổ {rng.randrange(1, 20)}, {'thôn' if m.profile == 'village' else 'khu phố'} "
+        f"{rng.randrange(1, 12)}, tỉnh {PROVINCE_NAME}",
+        confirmed_on=confirmed,
+        leaving=leaving,
+    )

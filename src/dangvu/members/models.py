@@ -1,14 +1,21 @@
-"""The members register, as far as the organisation tree needs it: a member and the cells they belonged to.
+"""The members register: members, their cells over time, their lifecycle events, access to personal data.
 
 A `Member` is a party member (đảng viên) from admission (kết nạp) until they leave; a `Placement` says in
 which organisation (normally a cell, chi bộ) they were active (sinh hoạt) from one date until the day before
 another. A count "at the end of Q1" is computed from placements, never kept as a mutable number.
-The register's full lifecycle (candidates, confirmation, transfers, badges) builds on these two tables.
+
+Every change in a member's life is a dated `MembershipEvent` (admission, confirmation, transfers, exemption,
+discipline, removal, expulsion, death, a Party badge), written only by `members.services`, never edited.
+`Member.admitted_on / confirmed_on / left_on / cell` summarise those events for fast reads; the services keep
+them in step. `PersonalDataAccess` records each view or export of personal data (who, when, which records).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from auditlog.registry import auditlog
+from django.conf import settings
 from django.db import models
 
 from dangvu.organisations.models import Organisation
@@ -19,15 +26,45 @@ class Gender(models.TextChoices):
     FEMALE = "nu", "Nữ"
 
 
+class TheoryLevel(models.TextChoices):
+    """Trình độ lý luận chính trị."""
+
+    NONE = "", "Chưa qua đào tạo"
+    ELEMENTARY = "so_cap", "Sơ cấp"
+    INTERMEDIATE = "trung_cap", "Trung cấp"
+    ADVANCED = "cao_cap", "Cao cấp"
+    BACHELOR = "cu_nhan", "Cử nhân"
+
+
 class Member(models.Model):
     full_name = models.CharField("họ và tên", max_length=128)
     name_folded = models.CharField(max_length=128, db_index=True, editable=False)
     gender = models.CharField("giới tính", max_length=3, choices=Gender.choices)
     birth_date = models.DateField("ngày sinh")
     ethnicity = models.CharField("dân tộc", max_length=32)
+    religion = models.CharField("tôn giáo", max_length=32, blank=True, default="")
+    home_town = models.CharField("quê quán", max_length=255, blank=True, default="")
+    education = models.CharField("trình độ giáo dục phổ thông", max_length=16, blank=True, default="")
+    profession = models.CharField("chuyên môn, nghề nghiệp", max_length=128, blank=True, default="")
+    theory_level = models.CharField(
+        "lý luận chính trị", max_length=16, choices=TheoryLevel.choices, blank=True, default=""
+    )
+    card_number = models.CharField("số thẻ đảng viên", max_length=16, null=True, blank=True, unique=True)
+    identity_number = models.CharField("số định danh cá nhân (CCCD)", max_length=12, blank=True, default="")
+    home_address = models.CharField("nơi ở hiện nay", max_length=255, blank=True, default="")
     admitted_on = models.DateField("ngày vào Đảng")
+    admitted_at = models.CharField("nơi kết nạp", max_length=255, blank=True, default="")
     confirmed_on = models.DateField("ngày chính thức", null=True, blank=True)
     left_on = models.DateField("ngày ra khỏi Đảng / từ trần", null=True, blank=True)
+    cell = models.ForeignKey(
+        Organisation,
+        verbose_name="chi bộ (hiện nay hoặc cuối cùng)",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    positions = models.CharField("chức vụ", max_length=255, blank=True, default="")
     is_synthetic = models.BooleanField("dữ liệu mô phỏng", default=False)
 
     class Meta:
@@ -36,6 +73,10 @@ class Member(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def get_additional_data(self) -> dict[str, str]:
+        cell = self.cell
+        return {"org_path": cell.path, "org_code": cell.code} if cell is not None else {}
 
 
 class Placement(models.Model):
@@ -63,6 +104,119 @@ class Placement(models.Model):
         end = f"{self.valid_to:%d/%m/%Y}" if self.valid_to else "nay"
         return f"{self.member} sinh hoạt tại {self.organisation} ({self.valid_from:%d/%m/%Y}–{end})"
 
+    def get_additional_data(self) -> dict[str, str]:
+        return {"org_path": self.organisation.path, "org_code": self.organisation.code}
+
+
+class EventKind(models.TextChoices):
+    ADMISSION = "admission", "Kết nạp"
+    CONFIRMATION = "confirmation", "Chuyển đảng chính thức"
+    TRANSFER = "transfer", "Chuyển sinh hoạt giữa các chi bộ"
+    TRANSFER_IN = "transfer_in", "Chuyển sinh hoạt đến"
+    TRANSFER_OUT = "transfer_out", "Chuyển sinh hoạt đi"
+    EXEMPTION = "exemption", "Miễn công tác và sinh hoạt"
+    DISCIPLINE = "discipline", "Kỷ luật"
+    BADGE = "badge", "Trao Huy hiệu Đảng"
+    REMOVAL = "removal", "Xóa tên"
+    EXPULSION = "expulsion", "Khai trừ"
+    DEATH = "death", "Từ trần"
+
+
+#: Events after which the member is no longer on the rolls.
+LEAVING_KINDS = frozenset({EventKind.TRANSFER_OUT, EventKind.REMOVAL, EventKind.EXPULSION, EventKind.DEATH})
+
+
+class MembershipEvent(models.Model):
+    """One dated fact of a member's life in the Party; written once by a service, never changed."""
+
+    member = models.ForeignKey(
+        Member, verbose_name="đảng viên", on_delete=models.PROTECT, related_name="events"
+    )
+    kind = models.CharField("loại", max_length=16, choices=EventKind.choices)
+    occurred_on = models.DateField("ngày")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="tại tổ chức",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    to_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="đến tổ chức",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    elsewhere = models.CharField("nơi đi / nơi đến (ngoài đảng bộ)", max_length=255, blank=True, default="")
+    temporary = models.BooleanField("tạm thời", default=False)
+    outcome = models.CharField("hình thức / kết quả", max_length=64, blank=True, default="")
+    badge_years = models.PositiveSmallIntegerField("huy hiệu (năm tuổi Đảng)", null=True, blank=True)
+    decision = models.CharField("theo quyết định", max_length=128, blank=True, default="")
+    note = models.TextField("ghi chú", blank=True, default="")
+    source = models.CharField("nguồn", max_length=128, blank=True, default="")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người ghi",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField("thời điểm ghi", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "biến động đảng viên"
+        verbose_name_plural = "biến động đảng viên"
+        ordering = ["occurred_on", "id"]
+        indexes = [models.Index(fields=["kind", "occurred_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.member} ({self.occurred_on:%d/%m/%Y})"
+
+    def get_additional_data(self) -> dict[str, str]:
+        org = self.organisation or self.to_organisation
+        return {"org_path": org.path, "org_code": org.code} if org is not None else {}
+
+
+class AccessKind(models.TextChoices):
+    VIEW = "view", "Xem hồ sơ"
+    EXPORT = "export", "Xuất tệp"
+    API = "api", "Đọc qua API"
+
+
+class PersonalDataAccess(models.Model):
+    """Someone saw members' personal data (birth date, identity number, address): who, when, which records.
+
+    One row per view or export, with the ids of the members concerned, rather than one audit entry per
+    member: an export of a whole province would otherwise write 100,000 rows.
+    """
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người xem",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    at = models.DateTimeField("thời điểm", auto_now_add=True, db_index=True)
+    kind = models.CharField("hình thức", max_length=8, choices=AccessKind.choices)
+    org_path = models.CharField("phạm vi", max_length=255, blank=True, default="", db_index=True)
+    detail = models.CharField("nội dung", max_length=255, blank=True, default="")
+    count = models.PositiveIntegerField("số hồ sơ")
+    member_ids: Any = models.JSONField("hồ sơ", default=list)
+
+    class Meta:
+        verbose_name = "truy cập dữ liệu cá nhân"
+        verbose_name_plural = "truy cập dữ liệu cá nhân"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.count} hồ sơ ({self.at:%d/%m/%Y %H:%M})"
+
 
 auditlog.register(Member, exclude_fields=["name_folded"])
 auditlog.register(Placement)
+auditlog.register(MembershipEvent)

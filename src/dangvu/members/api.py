@@ -1,0 +1,110 @@
+"""API of the members register: the same selectors as the pages, so the same scope, 404s and personal-data
+rule (birth date, identity number and address only for editors and above, each read logged)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from dangvu.accounts.selectors import organisation_for, path_in_scope, scope_paths
+from dangvu.members import selectors
+from dangvu.members.models import AccessKind, PersonalDataAccess
+from dangvu.members.statistics import member_statistics
+
+router = Router()
+
+
+class MemberOut(Schema):
+    id: int
+    full_name: str
+    gender: str
+    ethnicity: str
+    religion: str
+    admitted_on: dt.date
+    confirmed_on: dt.date | None
+    left_on: dt.date | None
+    card_number: str | None
+    cell_code: str | None
+    theory_level: str
+    birth_date: dt.date | None = None
+    identity_number: str | None = None
+    home_address: str | None = None
+
+
+def _out(member: Any, cell: Any, personal: bool) -> dict[str, Any]:
+    out = {
+        "id": member.pk,
+        "full_name": member.full_name,
+        "gender": member.gender,
+        "ethnicity": member.ethnicity,
+        "religion": member.religion,
+        "admitted_on": member.admitted_on,
+        "confirmed_on": member.confirmed_on,
+        "left_on": member.left_on,
+        "card_number": member.card_number,
+        "cell_code": cell.code if cell is not None else None,
+        "theory_level": member.theory_level,
+    }
+    if personal:
+        out.update(
+            birth_date=member.birth_date,
+            identity_number=member.identity_number,
+            home_address=member.home_address,
+        )
+    return out
+
+
+def _log(user: Any, ids: list[int], detail: str) -> None:
+    if ids:
+        PersonalDataAccess.objects.create(
+            actor=user, kind=AccessKind.API, detail=detail[:255], count=len(ids), member_ids=ids
+        )
+
+
+@router.get("/", response=list[MemberOut], summary="Danh sách đảng viên (tìm không cần dấu)")
+def register(
+    request: HttpRequest,
+    q: str = "",
+    org: str | None = None,
+    at: dt.date | None = None,
+    offset: int = 0,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    organisation = organisation_for(request.user, org) if org else None
+    on = at or dt.date.today()
+    rows = selectors.register_on(request.user, on=on, organisation=organisation, query=q)
+    page = list(rows[max(offset, 0) : max(offset, 0) + min(max(limit, 1), 500)])
+    personal_scope = scope_paths(request.user, selectors.PERSONAL_DATA_LEVEL)
+    out, seen = [], []
+    for p in page:
+        personal = path_in_scope(p.organisation.path, personal_scope)
+        if personal:
+            seen.append(p.member_id)
+        out.append(_out(p.member, p.organisation, personal))
+    _log(request.user, seen, f"API danh sách ngày {on:%d/%m/%Y}" + (f", tìm «{q}»" if q else ""))
+    return out
+
+
+@router.get("/statistics", summary="Thống kê đảng viên của một tổ chức vào một ngày")
+def statistics(
+    request: HttpRequest,
+    org: str | None = None,
+    at: dt.date | None = None,
+    since: dt.date | None = None,
+) -> dict[str, Any]:
+    organisation = organisation_for(request.user, org) if org else None
+    on = at or dt.date.today()
+    period = (since, on) if since else (dt.date(on.year, 1, 1), on)
+    return member_statistics(request.user, on=on, organisation=organisation, period=period).as_dict()
+
+
+@router.get("/{member_id}", response=MemberOut, summary="Một đảng viên")
+def detail(request: HttpRequest, member_id: int) -> dict[str, Any]:
+    member = selectors.member_for(request.user, member_id)
+    personal = selectors.may_see_personal_data(request.user, member)
+    if personal:
+        _log(request.user, [member.pk], f"API hồ sơ {member.full_name}")
+    return _out(member, selectors.member_cell(member), personal)

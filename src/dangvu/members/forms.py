@@ -1,0 +1,52 @@
+"""Forms of the register's pages. They read and shape input; the services validate and write."""
+
+from __future__ import annotations
+
+from django import forms
+
+from dangvu.members.models import EventKind, Gender, TheoryLevel
+
+DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
+
+
+class AdmitForm(forms.Form):
+    cell_code = forms.CharField(label="Mã chi bộ", max_length=32)
+    full_name = forms.CharField(label="Họ và tên", max_length=128)
+    gender = forms.ChoiceField(label="Giới tính", choices=Gender.choices)
+    birth_date = forms.DateField(label="Ngày sinh", widget=DATE)
+    ethnicity = forms.CharField(label="Dân tộc", max_length=32, initial="Kinh")
+    religion = forms.CharField(label="Tôn giáo", max_length=32, required=False)
+    home_town = forms.CharField(label="Quê quán", max_length=255, required=False)
+    identity_number = forms.CharField(label="Số CCCD", max_length=12, required=False)
+    home_address = forms.CharField(label="Nơi ở hiện nay", max_length=255, required=False)
+    education = forms.CharField(label="Giáo dục phổ thông", max_length=16, required=False)
+    profession = forms.CharField(label="Chuyên môn, nghề nghiệp", max_length=128, required=False)
+    theory_level = forms.ChoiceField(label="Lý luận chính trị", choices=TheoryLevel.choices, required=False)
+    admitted_on = forms.DateField(label="Ngày kết nạp", widget=DATE)
+    decision = forms.CharField(label="Quyết định kết nạp (số, ký hiệu)", max_length=128, required=False)
+
+
+#: The events a user records on a member's page, and the fields each needs.
+ACTIONS: dict[str, str] = {
+    EventKind.CONFIRMATION: "Chuyển đảng chính thức",
+    EventKind.TRANSFER: "Chuyển sinh hoạt sang chi bộ khác",
+    EventKind.TRANSFER_OUT: "Chuyển sinh hoạt ra ngoài đảng bộ",
+    EventKind.EXEMPTION: "Miễn công tác và sinh hoạt",
+    EventKind.DISCIPLINE: "Kỷ luật",
+    EventKind.REMOVAL: "Xóa tên",
+    EventKind.EXPULSION: "Khai trừ",
+    EventKind.DEATH: "Từ trần",
+}
+
+
+class EventForm(forms.Form):
+    kind = forms.ChoiceField(label="Biến động", choices=list(ACTIONS.items()))
+    on = forms.DateField(label="Ngày", widget=DATE)
+    to_cell_code = forms.CharField(label="Mã chi bộ đến (chuyển sinh hoạt)", max_length=32, required=False)
+    destination = forms.CharField(label="Nơi chuyển đến (ngoài đảng bộ)", max_length=255, required=False)
+    outcome = forms.CharField(label="Hình thức kỷ luật / lý do", max_length=64, required=False)
+    decision = forms.CharField(label="Theo quyết định (số, ký hiệu)", max_length=128, required=False)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="Tệp .xlsx theo mẫu")

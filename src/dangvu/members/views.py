@@ -1,0 +1,248 @@
+"""Pages of the members register: the list, one member, admission and events, import, statistics, work lists.
+
+Views stay thin: they read the query string, call selectors with the acting user and services with the
+actor, and render. A member or unit outside the user's scope is a 404. Personal data is shown only when
+`selectors.may_see_personal_data` allows, and each page that shows it is logged (`PersonalDataAccess`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+import uuid
+from pathlib import Path
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from dangvu.accounts.models import RoleLevel
+from dangvu.accounts.selectors import organisation_for, user_holds
+from dangvu.core.dates import parse_date
+from dangvu.core.errors import DomainError
+from dangvu.members import selectors, services
+from dangvu.members.forms import ACTIONS, AdmitForm, EventForm, ImportForm
+from dangvu.members.models import AccessKind, EventKind, Gender, PersonalDataAccess
+from dangvu.members.statistics import DIMENSIONS, member_statistics
+from dangvu.members.xlsx import members_export, template_write
+from dangvu.members.xlsx_import import members_import
+from dangvu.organisations.models import Organisation
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+UPLOADS = Path(tempfile.gettempdir()) / "dangvu-imports"
+
+
+def _user(request: HttpRequest) -> Any:
+    return request.user
+
+
+def _filters(request: HttpRequest) -> dict[str, Any]:
+    on, error = dt.date.today(), None
+    try:
+        if request.GET.get("at"):
+            on = parse_date(request.GET["at"], field="ngày xem")
+    except DomainError as e:
+        error = e.message
+    code = request.GET.get("org", "").strip()
+    org = organisation_for(request.user, code) if code else None
+    status = request.GET.get("status", "")
+    return {
+        "on": on,
+        "date_error": error,
+        "org": org,
+        "q": request.GET.get("q", "").strip(),
+        "gender": request.GET.get("gender", "") if request.GET.get("gender") in Gender.values else "",
+        "status": status,
+        "probationary": {"du-bi": True, "chinh-thuc": False}.get(status),
+        "genders": Gender.choices,
+        "query": request.GET.urlencode(),
+    }
+
+
+@login_required
+def register(request: HttpRequest) -> HttpResponse:
+    ctx = _filters(request)
+    rows = selectors.register_on(
+        request.user,
+        on=ctx["on"],
+        organisation=ctx["org"],
+        query=ctx["q"],
+        gender=ctx["gender"],
+        probationary=ctx["probationary"],
+    )
+    ctx["page"] = Paginator(rows, 50).get_page(request.GET.get("trang"))
+    return render(request, "members/register.html", ctx)
+
+
+@login_required
+def export(request: HttpRequest) -> FileResponse:
+    ctx = _filters(request)
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it)
+    members_export(
+        request.user, handle, on=ctx["on"], organisation=ctx["org"], query=ctx["q"], actor=request.user
+    )
+    handle.seek(0)
+    return FileResponse(
+        handle, as_attachment=True, filename=f"dang-vien-{ctx['on']:%Y%m%d}.xlsx", content_type=XLSX
+    )
+
+
+@login_required
+def template(request: HttpRequest) -> FileResponse:
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it)
+    template_write(handle)
+    handle.seek(0)
+    return FileResponse(handle, as_attachment=True, filename="mau-nhap-dang-vien.xlsx", content_type=XLSX)
+
+
+@login_required
+def detail(request: HttpRequest, member_id: int) -> HttpResponse:
+    member = selectors.member_for(request.user, member_id)
+    personal = selectors.may_see_personal_data(request.user, member)
+    if personal:
+        cell = selectors.member_cell(member)
+        PersonalDataAccess.objects.create(
+            actor=_user(request),
+            kind=AccessKind.VIEW,
+            org_path=cell.path if cell else "",
+            detail=f"hồ sơ {member.full_name}",
+            count=1,
+            member_ids=[member.pk],
+        )
+    cell = selectors.member_cell(member)
+    ctx = {
+        "member": member,
+        "cell": cell,
+        "personal": personal,
+        "history": selectors.member_history(member),
+        "may_edit": cell is not None and user_holds(request.user, cell, RoleLevel.EDITOR),
+        "form": EventForm(initial={"on": dt.date.today()}),
+    }
+    return render(request, "members/detail.html", ctx)
+
+
+def _cell(user: Any, code: str) -> Organisation:
+    try:
+        return organisation_for(user, code.strip(), RoleLevel.EDITOR)
+    except Http404 as e:
+        raise DomainError(f"Không có chi bộ mã «{code}» trong phạm vi bạn được cập nhật.") from e
+
+
+@login_required
+@require_POST
+def record_event(request: HttpRequest, member_id: int) -> HttpResponse:
+    member = selectors.member_for(request.user, member_id)
+    form = EventForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request, "Biểu mẫu chưa hợp lệ: " + "; ".join(f"{k}: {v[0]}" for k, v in form.errors.items())
+        )
+        return redirect("members:detail", member_id)
+    d, kind = form.cleaned_data, EventKind(form.cleaned_data["kind"])
+    try:
+        if kind == EventKind.CONFIRMATION:
+            services.member_confirm(
+                actor=request.user, member=member, confirmed_on=d["on"], decision=d["decision"]
+            )
+        elif kind == EventKind.TRANSFER:
+            to = _cell(request.user, d["to_cell_code"])
+            services.member_transfer(
+                actor=request.user, member=member, to_cell=to, on=d["on"], decision=d["decision"]
+            )
+        elif kind == EventKind.EXEMPTION:
+            services.member_exempt(
+                actor=request.user, member=member, on=d["on"], reason=d["outcome"], decision=d["decision"]
+            )
+        elif kind == EventKind.DISCIPLINE:
+            services.member_discipline(
+                actor=request.user, member=member, on=d["on"], outcome=d["outcome"], decision=d["decision"]
+            )
+        else:
+            services.member_remove(
+                actor=request.user,
+                member=member,
+                on=d["on"],
+                reason=kind,
+                decision=d["decision"],
+                destination=d["destination"],
+                note=d["outcome"],
+            )
+    except DomainError as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(request, f"Đã ghi: {ACTIONS[kind]}.")
+    return redirect("members:detail", member_id)
+
+
+@login_required
+def admit(request: HttpRequest) -> HttpResponse:
+    form = AdmitForm(request.POST or None, initial={"cell_code": request.GET.get("org", "")})
+    if request.method == "POST" and form.is_valid():
+        d = dict(form.cleaned_data)
+        try:
+            cell = _cell(request.user, d.pop("cell_code"))
+            member = services.member_admit(actor=request.user, cell=cell, **d)
+        except DomainError as e:
+            form.add_error(None, e.message)
+        else:
+            messages.success(request, f"Đã kết nạp {member.full_name}.")
+            return redirect("members:detail", member.pk)
+    return render(request, "members/admit.html", {"form": form})
+
+
+@login_required
+def import_wizard(request: HttpRequest) -> HttpResponse:
+    """Step 1: upload, checked without writing (the preview of errors). Step 2: confirm, written."""
+    ctx: dict[str, Any] = {"form": ImportForm()}
+    if request.method == "POST" and request.POST.get("token"):
+        path = UPLOADS / f"{request.user.pk}-{uuid.UUID(request.POST['token'])}.xlsx"
+        if not path.exists():
+            raise Http404("Tệp đã hết hạn; hãy tải lên lại.")
+        result = members_import(path, actor=request.user, label=request.POST.get("name", ""))
+        path.unlink(missing_ok=True)
+        if result.written:
+            messages.success(
+                request, f"Đã thêm {result.created} đảng viên; {result.unchanged} đã có trong sổ."
+            )
+            return redirect("members:register")
+        ctx["result"] = result
+    elif request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            UPLOADS.mkdir(exist_ok=True)
+            token = uuid.uuid4()
+            path = UPLOADS / f"{request.user.pk}-{token}.xlsx"
+            with path.open("wb") as out:
+                for chunk in form.cleaned_data["file"].chunks():
+                    out.write(chunk)
+            result = members_import(path, actor=request.user, dry_run=True)
+            ctx.update(result=result, token=token if result.ok else None, name=form.cleaned_data["file"].name)
+            if not result.ok:
+                path.unlink(missing_ok=True)
+        ctx["form"] = form
+    return render(request, "members/import.html", ctx)
+
+
+@login_required
+def statistics(request: HttpRequest) -> HttpResponse:
+    ctx = _filters(request)
+    year = ctx["on"].year
+    period = (dt.date(year, 1, 1), ctx["on"])
+    stats = member_statistics(request.user, on=ctx["on"], organisation=ctx["org"], period=period)
+    ctx.update(stats=stats, dimensions=DIMENSIONS)
+    return render(request, "members/statistics.html", ctx)
+
+
+@login_required
+def work_lists(request: HttpRequest) -> HttpResponse:
+    ctx = _filters(request)
+    today = dt.date.today()
+    ctx.update(
+        probation=selectors.probation_due(request.user, today=today, organisation=ctx["org"]),
+        badges=selectors.badges_due(request.user, today=today, organisation=ctx["org"]),
+    )
+    return render(request, "members/work_lists.html", ctx)
