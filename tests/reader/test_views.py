@@ -157,3 +157,96 @@ def test_save_needs_a_date_and_keeps_the_reviewers_edits(client, province):
     assert r.status_code == 400 and "Cần ngày hội nghị" in page
     assert 'name="title" value="Sơ kết quý I"' in page and 'name="organiser_code" value="XA"' in page
     assert '<mark class="fact-chair"' in page and not Meeting.objects.exists()
+
+
+def _form_fields(page: str) -> list[tuple[str, str]]:
+    """The (name, value) pairs the proposal form would post, as a browser sends them."""
+    from html.parser import HTMLParser
+
+    form = page[page.index('id="proposal"') :]
+    fields: list[tuple[str, str]] = []
+
+    class Fields(HTMLParser):
+        select: str | None = None
+        textarea: str | None = None
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "input" and a.get("name") and a.get("name") != "csrfmiddlewaretoken":
+                fields.append((a["name"], a.get("value") or ""))
+            elif tag == "select":
+                self.select = a["name"]
+                fields.append((self.select, ""))
+            elif tag == "option" and self.select and "selected" in a:
+                fields[-1] = (self.select, a.get("value") or "")
+            elif tag == "textarea":
+                self.textarea = a["name"]
+
+        def handle_endtag(self, tag):
+            if tag == "select":
+                self.select = None
+
+        def handle_data(self, data):
+            if self.textarea:
+                fields.append((self.textarea, data))
+                self.textarea = None
+
+    Fields(convert_charrefs=True).feed(form)
+    return fields
+
+
+def _post_data(fields: list[tuple[str, str]], **extra: str) -> dict[str, list[str]]:
+    data: dict[str, list[str]] = {}
+    for name, value in fields:
+        data.setdefault(name, []).append(value)
+    data.update({k: [v] for k, v in extra.items()})
+    return data
+
+
+def test_read_then_save_keeps_the_text_and_where_each_fact_was_written(client, province):
+    from dangvu.reader.text import prepare
+
+    client.force_login(province.users["editor_a"])
+    page = client.post("/doc-van-ban/", {"upload": SimpleUploadedFile("so-ket.txt", ARTICLE.encode())})
+    data = _post_data(_form_fields(page.content.decode()), organiser_code="XA")
+    r = client.post("/doc-van-ban/luu/", data)
+    meeting = Meeting.objects.get()
+    assert r.status_code == 302
+    text = meeting.source_text
+    assert text == prepare(ARTICLE).text and meeting.source_origin == "tệp so-ket.txt"
+    figures = list(meeting.figures.all())
+    assert {(int(f.value), f.unit) for f in figures} >= {(50, "%")}
+    assert all(str(int(f.value)) in text[f.start : f.end] for f in figures)
+    shortcoming = meeting.shortcomings.get(text__contains="tạo nguồn")
+    assert "tạo nguồn còn chậm" in text[shortcoming.start : shortcoming.end]
+    assert all(s.text in text[s.start : s.end] for s in meeting.shortcomings.all())
+    marked = {m["kind"]: text[m["start"] : m["end"]] for m in meeting.source_marks}
+    assert marked["date"] == "Sáng 6/4/2018" and marked["documents"].startswith("Chỉ thị số 05-CT/TW")
+    assert "Lê Văn An" in marked["chairs"] and "tổng hợp ý kiến" in marked["tasks"]
+    detail = client.get(f"/hoi-nghi/{meeting.pk}/").content.decode()
+    assert f'href="#nguon-han-che-{shortcoming.pk}"' in detail and '<mark class="fact-task"' in detail
+
+
+def test_figures_and_shortcomings_typed_by_the_reviewer_are_saved_without_a_place(client, province):
+    client.force_login(province.users["editor_a"])
+    data = {**PROPOSAL, "fig_approximate": ["", "1", ""], "source_origin": "văn bản dán"}
+    client.post("/doc-van-ban/luu/", {**data, "source": ARTICLE, "organiser_code": "XA"})
+    meeting = Meeting.objects.get()
+    assert [(int(f.value), f.approximate, f.start) for f in meeting.figures.all()] == [
+        (50, False, None),
+        (5, True, None),
+    ]
+    assert [s.text for s in meeting.shortcomings.all()] == ["công tác tạo nguồn còn chậm"]
+    assert meeting.source_origin == "văn bản dán" and meeting.source_marks == []
+
+
+def test_the_unit_the_article_names_is_proposed_when_none_is_typed(client, province):
+    text = ARTICLE.replace("Đảng ủy xã tổ chức", "Đảng ủy xã Thạch Long tổ chức")
+    client.force_login(province.users["editor_a"])
+    page = client.post("/doc-van-ban/", {"text": text}).content.decode()
+    assert (
+        'name="organiser_code" value="XA"' in page and "Đề xuất theo bài viết: Đảng bộ xã Thạch Long" in page
+    )
+    client.force_login(province.users["outsider"])  # sees Thạch Long? no; edits nothing
+    page = client.post("/doc-van-ban/", {"text": text}).content.decode()
+    assert 'name="organiser_code" value=""' in page and "Đề xuất theo bài viết" not in page

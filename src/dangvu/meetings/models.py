@@ -2,7 +2,9 @@
 
 A `Meeting` (hội nghị) is organised by one organisation on a day, reviews a period, has chairs and other
 participants (`Participant`, each with the positions they held that day), contributions (`Contribution`:
-who spoke, on what), a conclusion (kết luận) and the documents it cites. A `Person` is a cadre who chairs
+who spoke, on what), a conclusion (kết luận), the documents it cites, and the figures (`Figure`) and
+shortcomings (`Shortcoming`) it states. A conference read from a text keeps that text (`source_text`, with
+its origin) and where each fact was written in it. A `Person` is a cadre who chairs
 or speaks, with positions over time (`PersonPosition`), linked to the member register when known.
 
 A `Body` is a steering committee (Ban Chỉ đạo) set up by a document, with its members (`BodyMember`);
@@ -103,6 +105,21 @@ class Meeting(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True)
     voided_at = models.DateTimeField("thời điểm hủy", null=True, blank=True)
     void_reason = models.CharField("lý do hủy", max_length=255, blank=True, default="")
+    source_text = models.TextField(
+        "văn bản nguồn",
+        blank=True,
+        default="",
+        help_text="The text the conference was read from (normalised), when it was read by the reader.",
+    )
+    source_origin = models.CharField(
+        "nguồn", max_length=255, blank=True, default="", help_text="File name, or that it was pasted."
+    )
+    source_marks = models.JSONField(
+        "vị trí trong văn bản nguồn",
+        default=list,
+        blank=True,
+        help_text='Where the other facts read were written: [{"kind", "start", "end"}] into source_text.',
+    )
 
     class Meta:
         verbose_name = "hội nghị"
@@ -174,6 +191,60 @@ class Contribution(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person or self.organisation or self.unit_name}: {self.topic}"
+
+    def get_additional_data(self) -> dict[str, str]:
+        return _org_data(self.meeting.organiser)
+
+
+class SourceSpan(models.Model):
+    """Where in its conference's `source_text` a fact was written (both None when entered by hand)."""
+
+    start = models.PositiveIntegerField(null=True, blank=True)
+    end = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Figure(SourceSpan):
+    """A figure the conference states: "kết nạp 35 đảng viên, đạt 57% chỉ tiêu", "16/35 xã"."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="figures")
+    value = models.DecimalField("số", max_digits=20, decimal_places=4)
+    unit = models.CharField("đơn vị tính", max_length=64, blank=True, default="")
+    of = models.DecimalField("trên", max_digits=20, decimal_places=4, null=True, blank=True)
+    indicator = models.CharField("chỉ tiêu nói về", max_length=255, blank=True, default="")
+    is_target = models.BooleanField("là chỉ tiêu đề ra", default=False)
+    forecast = models.CharField("dự báo", max_length=255, blank=True, default="")
+    approximate = models.BooleanField("ước tính", default=False)
+    text = models.CharField("như văn bản ghi", max_length=500, blank=True, default="")
+
+    class Meta:
+        verbose_name = "số liệu"
+        verbose_name_plural = "số liệu"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        of = f"/{self.of.normalize():f}" if self.of is not None else ""
+        return f"{self.value.normalize():f}{of} {self.unit} {self.indicator}".strip()
+
+    def get_additional_data(self) -> dict[str, str]:
+        return _org_data(self.meeting.organiser)
+
+
+class Shortcoming(SourceSpan):
+    """A shortcoming (hạn chế, tồn tại) the conference states, as written."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="shortcomings")
+    text = models.TextField("hạn chế")
+
+    class Meta:
+        verbose_name = "hạn chế"
+        verbose_name_plural = "hạn chế"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.text
 
     def get_additional_data(self) -> dict[str, str]:
         return _org_data(self.meeting.organiser)
@@ -255,7 +326,9 @@ class Oversight(models.Model):
 
 auditlog.register(Person, exclude_fields=["name_folded"])
 auditlog.register(PersonPosition)
-auditlog.register(Meeting, m2m_fields={"documents"})
+auditlog.register(Meeting, m2m_fields={"documents"}, exclude_fields=["source_text", "source_marks"])
+auditlog.register(Figure)
+auditlog.register(Shortcoming)
 auditlog.register(Participant)
 auditlog.register(Contribution)
 auditlog.register(Body)

@@ -47,6 +47,8 @@ def meeting_for(user: Any, pk: int, level: int = RoleLevel.VIEWER) -> Meeting:
             "contributions__person",
             "contributions__organisation",
             "documents",
+            "figures",
+            "shortcomings",
         )
         .filter(pk=pk)
         .first()

@@ -5,12 +5,17 @@ People are matched by name within the registers the organiser works from (its ow
 person already known with one of the given positions, or the only person of that name, is reused;
 otherwise a new person is recorded. Each position given for a day is recorded as held from that day
 unless the person already held it then.
+
+A conference read from a text keeps that text (`meeting_source_keep`); its figures and shortcomings
+(`meeting_figure_add`, `meeting_shortcoming_add`) and the other facts read may point at where they were
+written in it (character offsets into the kept text, checked to lie inside it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db.models import Q
@@ -26,11 +31,13 @@ from dangvu.meetings.kinds import BY_CODE, period_problem
 from dangvu.meetings.models import (
     Body,
     Contribution,
+    Figure,
     Meeting,
     Participant,
     ParticipantRole,
     Person,
     PersonPosition,
+    Shortcoming,
 )
 from dangvu.organisations.models import Organisation
 
@@ -253,3 +260,103 @@ def meeting_void(*, actor: Any, meeting: Meeting, reason: str) -> Meeting:
         meeting.void_reason = reason.strip()
         meeting.save(update_fields=["voided_at", "void_reason"])
     return meeting
+
+
+SOURCE_MARK_KINDS = ("date", "chairs", "people", "documents", "deadlines", "tasks")
+
+
+def _span(meeting: Meeting, start: int | None, end: int | None) -> tuple[int | None, int | None]:
+    """Offsets into the conference's source text, or (None, None); a DomainError when they cannot be."""
+    if start is None and end is None:
+        return None, None
+    if start is None or end is None or not 0 <= start < end <= len(meeting.source_text):
+        raise DomainError("Vị trí trong văn bản nguồn không hợp lệ.", field="start")
+    return start, end
+
+
+def meeting_source_keep(
+    *, actor: Any, meeting: Meeting, text: str, origin: str, marks: Sequence[Mapping[str, Any]] = ()
+) -> Meeting:
+    """Keep the text a conference was read from, where it came from ("tệp bao-cao.docx", "văn bản dán"),
+    and `marks`: where the facts not recorded with their own offsets were written
+    ({"kind": one of SOURCE_MARK_KINDS, "start", "end"}); marks that do not fit the text are dropped."""
+    _require_open(actor, meeting)
+    if not text.strip():
+        raise DomainError("Văn bản nguồn trống.", field="source_text")
+    kept = []
+    for mark in marks:
+        start, end, kind = mark.get("start"), mark.get("end"), mark.get("kind")
+        fits = isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)
+        if kind in SOURCE_MARK_KINDS and fits:
+            kept.append({"kind": kind, "start": start, "end": end})
+    with writing(actor):
+        meeting.source_text = text
+        meeting.source_origin = " ".join(origin.split())[:255]
+        meeting.source_marks = kept
+        meeting.save(update_fields=["source_text", "source_origin", "source_marks"])
+    return meeting
+
+
+def _decimal(value: Any, *, field: str, label: str) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        raise DomainError(f"{label} không phải là số: «{value}».", field=field) from None
+    if not number.is_finite() or abs(number) >= Decimal("1e16"):
+        raise DomainError(f"{label} không hợp lệ: «{value}».", field=field)
+    return number
+
+
+def meeting_figure_add(
+    *,
+    actor: Any,
+    meeting: Meeting,
+    value: Decimal | float | int | str,
+    unit: str = "",
+    of: Decimal | float | int | str | None = None,
+    indicator: str = "",
+    is_target: bool = False,
+    forecast: str = "",
+    approximate: bool = False,
+    text: str = "",
+    start: int | None = None,
+    end: int | None = None,
+) -> Figure:
+    """A figure the conference states: `value` (of `of` for "16/35"), its unit and what it counts."""
+    _require_open(actor, meeting)
+    number = _decimal(value, field="value", label="Số liệu")
+    if number is None:
+        raise DomainError("Cần giá trị số liệu.", field="value")
+    whole = _decimal(of, field="of", label="Tổng số")
+    if whole is not None and whole <= 0:
+        raise DomainError("Tổng số phải lớn hơn 0.", field="of")
+    start, end = _span(meeting, start, end)
+    with writing(actor):
+        return Figure.objects.create(
+            meeting=meeting,
+            value=number,
+            of=whole,
+            unit=" ".join(unit.split())[:64],
+            indicator=" ".join(indicator.split())[:255],
+            is_target=is_target,
+            forecast=" ".join(forecast.split())[:255],
+            approximate=approximate,
+            text=" ".join(text.split())[:500],
+            start=start,
+            end=end,
+        )
+
+
+def meeting_shortcoming_add(
+    *, actor: Any, meeting: Meeting, text: str, start: int | None = None, end: int | None = None
+) -> Shortcoming:
+    """A shortcoming (hạn chế) the conference states, as written."""
+    _require_open(actor, meeting)
+    clean = " ".join(text.split())
+    if not clean:
+        raise DomainError("Cần nội dung hạn chế.", field="text")
+    start, end = _span(meeting, start, end)
+    with writing(actor):
+        return Shortcoming.objects.create(meeting=meeting, text=clean, start=start, end=end)

@@ -1,5 +1,6 @@
 """Pages of conferences: the list, recording one, one conference with its people, contributions,
-conclusion, documents and tasks, and one person's positions. Every write goes through a service; a
+conclusion, documents, figures, shortcomings and tasks (and the text it was read from, with each fact
+marked), and one person's positions. Every write goes through a service; a
 refusal comes back as the service's message."""
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dangvu.meetings import forms as f
 from dangvu.meetings import selectors, services
 from dangvu.meetings.kinds import MEETING_KINDS
 from dangvu.meetings.models import Meeting, ParticipantRole
+from dangvu.meetings.source import source_marked
 
 
 @login_required
@@ -94,6 +96,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "chairs": [p for p in participants if p.role == ParticipantRole.CHAIR],
             "attendees": [p for p in participants if p.role == ParticipantRole.ATTENDEE],
             "tasks": meeting.tasks.filter(voided_at__isnull=True).select_related("lead"),
+            "source": source_marked(meeting),
             "can_edit": can_edit,
             "forms": {
                 "nguoi-du": f.ParticipantForm(),

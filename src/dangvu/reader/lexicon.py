@@ -94,15 +94,16 @@ ORG_HEADS: tuple[str, ...] = (
     "Văn phòng", "Sở", "Ban", "Ủy ban", "Uỷ ban", "UBND", "HĐND", "UBMTTQ", "MTTQ", "Mặt trận", "Đảng ủy",
     "Đảng uỷ", "Đảng đoàn", "Ban Cán sự", "Ban cán sự", "Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy",
     "Quận ủy", "Công an", "Bộ Chỉ huy", "Hội", "Liên đoàn", "Tỉnh đoàn", "Đoàn", "Trường", "Trung tâm",
-    "Chi bộ", "Chi ủy", "Cục", "Chi cục", "Phòng", "Bộ", "Viện", "Báo", "Đài", "Kho bạc", "Ngân hàng",
-    "Thanh tra", "Tòa án", "Viện kiểm sát", "Bảo hiểm", "UBKT", "BTV", "Thường trực", "Tổ", "Liên minh",
+    "Chi bộ", "Chi ủy", "Đảng bộ", "Cục", "Chi cục", "Phòng", "Bộ", "Viện", "Báo", "Đài", "Kho bạc",
+    "Ngân hàng", "Thanh tra", "Tòa án", "Viện kiểm sát", "Bảo hiểm", "UBKT", "BTV", "Thường trực", "Tổ",
+    "Liên minh",
 )
 
 # Levels that name a set of units ("các huyện", "các sở, ngành"): specific enough to carry a task.
 UNIT_LEVELS: tuple[str, ...] = (
     "huyện", "xã", "phường", "thị trấn", "thị xã", "thành phố", "sở", "ban", "ngành", "chi bộ", "đảng bộ",
     "đảng ủy", "huyện ủy", "thành ủy", "thị ủy", "phòng", "trường", "hội", "đoàn thể", "tổ chức chính trị",
-    "tổ chức cơ sở đảng", "tổ chức đảng",
+    "tổ chức cơ sở đảng", "tổ chức đảng", "cơ quan", "vụ",
 )
 
 # Verbs that open a task after its assignee ("Văn phòng Tỉnh ủy tiếp thu …").

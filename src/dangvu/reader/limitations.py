@@ -3,7 +3,8 @@
 Owns where a list of shortcomings starts — after a noun that announces it and a colon or "như"
 ("chỉ rõ một số hạn chế … như: …", "những khó khăn, vướng mắc … như: …"), or a paragraph turning with
 "Tuy nhiên, …" — and how it splits into items: at ";", at "hay", and at a comma between two clauses that
-each say something is lacking ("còn", "chưa", "không", "chậm" …).
+each say something is lacking ("còn", "chưa", "không", "chậm" …). A cause that is itself a shortcoming
+("Nguyên nhân chính do … chậm", "Do … còn chậm, …") is one too.
 """
 
 from __future__ import annotations
@@ -81,9 +82,29 @@ def _items(text: str, start: int, end: int, first_sentence_end: int) -> list[tup
     return items
 
 
+# A sentence giving a cause that is itself a shortcoming: "Nguyên nhân chính do X gửi chậm.", "Do X còn
+# chậm, …". Not when the cause leads to a result ("do … nên …"), which says why, not what is lacking.
+_CAUSE_RE = re.compile(
+    r"(?:(?<=^)|(?<=[.!?…;]\s)|(?<=\n))\s*"
+    r"(?:Nguyên nhân(?:\s+chủ yếu|\s+chính)?(?:\s+là)?\s+(?:do\s+)?|Do\s+)"
+    r"(?P<cause>[^.;!?\n]{8,240}?)(?=[.;!?\n]|$)"
+)
+
+
+def _causes(text: str, start: int, end: int) -> list[dict[str, Any]]:
+    found = []
+    for match in _CAUSE_RE.finditer(text, start, end):
+        cause = match["cause"]
+        if _has_marker(cause) and not re.search(r"(?<!\w)nên(?!\w)", cause):
+            s, e = match.start("cause"), match.end("cause")
+            found.append({"text": text[s:e].strip(" ,"), "start": s, "end": e})
+    return found
+
+
 def find_limitations(text: str, paragraph_spans: list[tuple[int, int]]) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for p_start, p_end in paragraph_spans:
+        found += _causes(text, p_start, p_end)
         intro = _INTRO_RE.search(text, p_start, p_end)
         opener = _OPENER_RE.match(text, p_start, p_end)
         if not opener and not intro:

@@ -114,13 +114,18 @@ def _position_before(text: str, lower: int, name_start: int) -> tuple[list[str],
         return None
     positions, start = [expand_position(position)], head.start()
     # Earlier comma-separated items that are whole positions belong to the same person.
-    while bounds and text[bounds[-1][0]] == "," and not text[bounds[-1][1] : start].strip():
+    # "Ủy viên Trung ương Đảng - Bí thư Tỉnh ủy X": a dash joins positions as a comma does.
+    while (
+        bounds
+        and text[bounds[-1][0] : bounds[-1][1]].strip() in (",", "-", "–")
+        and not text[bounds[-1][1] : start].strip()
+    ):
         comma = bounds.pop()
         item_start = bounds[-1][1] if bounds else lower
         item_head = _HEAD_RE.search(text, item_start, comma[0])
         if not item_head:
             break
-        item = text[item_head.start() : comma[0]].strip()
+        item = text[item_head.start() : comma[0]].strip(" -–")
         if _STOP_RE.search(item) or _HONORIFIC_RE.search(item):
             break
         positions.insert(0, expand_position(item))

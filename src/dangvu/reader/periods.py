@@ -1,5 +1,6 @@
 """Reporting periods as texts name them: "quý 1/2018", "quý I/2022", "6 tháng đầu năm 2018", "9 tháng",
-"năm 2023", "nhiệm kỳ 2020-2025", "tháng 6/2022".
+"năm 2023", "nhiệm kỳ 2020-2025", "tháng 6/2022", "tháng 9-2020", and a month of work without its year
+("công tác tháng 6", "nhiệm vụ tháng 8").
 
 Owns `PeriodMention` and its code in the project's period notation (`2018-Q1`, `2018-H1`, `2018-9M`,
 `2018`, `2020-2025`, `2022-06`), filled in once the year is known.
@@ -24,11 +25,15 @@ _PERIOD_RE = re.compile(
     rf"|(?P<half>(?:6|sáu)\s+tháng\s+(?P<which>đầu|cuối)\s+năm)(?:{_year('y2')})?"
     rf"|(?P<nine>(?:9|chín)\s+tháng(?:\s+đầu)?\s+năm)(?:{_year('y3')})?"
     rf"|(?P<term>nhiệm\s+kỳ\s+(?P<t1>(?:19|20)\d\d)\s?[-–]\s?(?P<t2>(?:19|20)\d\d))"
-    rf"|(?P<month>tháng\s+(?P<mo>\d{{1,2}}))(?:\s?/\s?|\s+năm\s+)(?P<my>(?:19|20)\d\d)"
+    rf"|(?P<month>tháng\s+(?P<mo>\d{{1,2}}))(?:\s?[/-]\s?|\s+năm\s+)(?P<my>(?:19|20)\d\d)"
+    # "công tác tháng 6", "nhiệm vụ tháng 8": a month of work, its year from the text around it.
+    rf"|(?:(?<=công tác )|(?<=nhiệm vụ )|(?<=kết quả ))(?P<bare>tháng\s+(?P<bo>\d{{1,2}}))(?![\d/-]|\.\d)"
     rf"|(?P<year>năm\s+(?P<yy>(?:19|20)\d\d))(?![\d/-])",
     re.IGNORECASE,
 )
 # Words just before a period that make it the coming one, not the one under review.
+# "tình hình thực hiện nhiệm vụ tháng 8" looks back, though "nhiệm vụ" alone looks ahead.
+_DONE_RE = re.compile(r"thực hiện\s+(?:các\s+)?nhiệm vụ\s+$", re.IGNORECASE)
 _FORWARD_RE = re.compile(
     r"(?:triển khai|nhiệm vụ|phương hướng|kế hoạch|chương trình|đề ra)\s+(?:\S+\s+){0,3}$", re.IGNORECASE
 )
@@ -95,13 +100,17 @@ def _scan_periods(text: str) -> tuple[PeriodMention, ...]:
             shape = "9M"
         elif match["term"]:
             shape, year = f"TERM{match['t1']}-{match['t2']}", None
-        elif match["month"]:
-            if not 1 <= int(match["mo"]) <= 12:
+        elif match["month"] or match["bare"]:
+            month = int(match["mo"] or match["bo"])
+            if not 1 <= month <= 12:
                 continue
-            shape = f"M{int(match['mo']):02d}"
+            shape = f"M{month:02d}"
         else:
             shape = "Y"
-        forward = bool(_FORWARD_RE.search(text, max(0, match.start() - 40), match.start()))
+        window = max(0, match.start() - 40)
+        forward = bool(_FORWARD_RE.search(text, window, match.start())) and not _DONE_RE.search(
+            text, window, match.start()
+        )
         found.append(
             PeriodMention(
                 match.start(), match.end(), match.group(), shape, int(year) if year else None, forward

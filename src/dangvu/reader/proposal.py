@@ -3,7 +3,8 @@
 Owns the form's field names (one list of values per column, one row per fact: `chair_name`,
 `chair_positions`, `doc_text` …), how the facts become rows to show (`rows_of`) and how the posted rows become
 a proposal in the shape of the corpus's gold records (`proposal_from_post`), the shape the JSON download
-and the save use. Positions are edited as one line, separated by ";".
+and the save use. Positions are edited as one line, separated by ";". Each fact keeps the offsets where
+it was written (hidden `start`/`end` fields), which the save keeps with the records.
 """
 
 from __future__ import annotations
@@ -12,13 +13,19 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 
 # Section → its columns (the form's field names are f"{prefix}_{column}").
+# `start`/`end` (where the fact was written) travel as hidden fields, so the saved records can point at it.
+SPAN = ("start", "end")
 COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "chairs": ("chair", ("name", "positions")),
-    "people": ("person", ("name", "positions")),
-    "documents": ("doc", ("text", "type", "kind", "number", "year", "issuer", "date")),
-    "figures": ("fig", ("text", "value", "unit", "of", "indicator", "is_target", "forecast")),
-    "tasks": ("task", ("assignee", "text", "deadline")),
-    "limitations": ("limitation", ("text",)),
+    "chairs": ("chair", ("name", "positions", *SPAN)),
+    "people": ("person", ("name", "positions", *SPAN)),
+    "documents": ("doc", ("text", "type", "kind", "number", "year", "issuer", "date", *SPAN)),
+    "figures": (
+        "fig",
+        ("text", "value", "unit", "of", "indicator", "is_target", "forecast", "approximate", *SPAN),
+    ),
+    "deadlines": ("deadline", ("text", "date", *SPAN)),
+    "tasks": ("task", ("assignee", "text", "deadline", *SPAN)),
+    "limitations": ("limitation", ("text", *SPAN)),
 }
 EVENT_FIELDS = ("kind", "period", "date", "date_text", "organiser", "venue")
 BLANK_ROWS = 1  # empty rows offered under each list, to add what the reader missed
@@ -33,7 +40,7 @@ def _cell(fact: Mapping[str, Any], column: str) -> str:
     value = fact.get(column)
     if column == "positions":
         return "; ".join(value or [])
-    if column == "is_target":
+    if column in ("is_target", "approximate"):
         return "1" if value else ""
     return "" if value is None else str(value)
 
@@ -67,9 +74,29 @@ def _number(text: str) -> int | float | None:
     return int(value) if value.is_integer() and "." not in clean else value
 
 
+def _span(row: dict[str, str]) -> dict[str, int]:
+    """The row's offsets when both are whole numbers, in order."""
+    start, end = row.get("start", ""), row.get("end", "")
+    if start.isdigit() and end.isdigit() and int(start) < int(end):
+        return {"start": int(start), "end": int(end)}
+    return {}
+
+
 def _row_fact(section: str, row: dict[str, str]) -> dict[str, Any] | str | None:
+    """The fact a row holds; a shortcoming with no offsets is its text alone, as in gold.jsonl."""
+    fact = _row_content(section, row)
+    if fact is None:
+        return None
+    if section == "limitations" and not _span(row):
+        return str(fact["text"])
+    return {**fact, **_span(row)}
+
+
+def _row_content(section: str, row: dict[str, str]) -> dict[str, Any] | None:
     if section == "limitations":
-        return row["text"] or None
+        return {"text": row["text"]} if row["text"] else None
+    if section == "deadlines":
+        return {"text": row["text"], "date": row["date"] or None} if row["text"] else None
     if section in ("chairs", "people"):
         if not row["name"]:
             return None
@@ -79,7 +106,9 @@ def _row_fact(section: str, row: dict[str, str]) -> dict[str, Any] | str | None:
         if not row["text"] and not row["number"]:
             return None
         year = _number(row["year"])
-        return {**row, "year": int(year) if year else None, **{k: row[k] or None for k in ("issuer", "date")}}
+        parts = {k: v for k, v in row.items() if k not in SPAN}
+        nullable = {k: row[k] or None for k in ("issuer", "date")}
+        return {**parts, "year": int(year) if year else None, **nullable}
     if section == "figures":
         value = _number(row["value"])
         if value is None:
@@ -96,6 +125,8 @@ def _row_fact(section: str, row: dict[str, str]) -> dict[str, Any] | str | None:
             fact["is_target"] = True
         if row["forecast"]:
             fact["forecast"] = row["forecast"]
+        if row["approximate"]:
+            fact["approximate"] = True
         return fact
     if not row["text"]:
         return None
@@ -116,4 +147,8 @@ def proposal_from_post(data: PostData) -> dict[str, Any]:
             if fact is not None:
                 facts.append(fact)
         proposal[section] = facts
+    date_start, date_end = (data.get(f"event_date_{k}") or "" for k in SPAN)
+    proposal["event"].update(
+        {f"date_{k}": v for k, v in _span({"start": date_start, "end": date_end}).items()}
+    )
     return proposal

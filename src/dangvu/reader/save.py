@@ -2,8 +2,10 @@
 
 Owns the mapping from a proposal (the gold.jsonl shape, as the review form left it) to a conference
 (`meeting_record`, which cites every document reference), its chairs and other people
-(`meeting_participant_add`) and its tasks (`task_assign`), all in one transaction: a refusal from any
-service leaves nothing half-saved. Figures and shortcomings have no register yet and are not saved.
+(`meeting_participant_add`), its figures and shortcomings (`meeting_figure_add`, `meeting_shortcoming_add`)
+and its tasks (`task_assign`), all in one transaction: a refusal from any service leaves nothing
+half-saved. The text read is kept with the conference (`meeting_source_keep`), with where each fact was
+written in it, so the conference page can show every fact in its place.
 """
 
 from __future__ import annotations
@@ -17,7 +19,14 @@ from dangvu.assignments.services import task_assign
 from dangvu.core.errors import DomainError
 from dangvu.meetings.kinds import BY_CODE, kind_from_reader
 from dangvu.meetings.models import Meeting, ParticipantRole
-from dangvu.meetings.services import meeting_participant_add, meeting_record
+from dangvu.meetings.services import (
+    SOURCE_MARK_KINDS,
+    meeting_figure_add,
+    meeting_participant_add,
+    meeting_record,
+    meeting_shortcoming_add,
+    meeting_source_keep,
+)
 from dangvu.organisations.models import Organisation
 
 
@@ -40,8 +49,37 @@ def _reference(document: dict[str, Any]) -> str:
     return f"{document.get('kind') or ''} số {symbol}".strip()
 
 
-def proposal_save(*, actor: Any, organiser: Organisation, proposal: dict[str, Any]) -> Meeting:
-    """Record the conference a proposal describes, with its people, documents and tasks."""
+def _offsets(fact: Any, length: int) -> dict[str, int | None]:
+    """The fact's offsets when they lie inside the kept text, else none."""
+    start, end = (fact.get("start"), fact.get("end")) if isinstance(fact, dict) else (None, None)
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length:
+        return {"start": start, "end": end}
+    return {"start": None, "end": None}
+
+
+def _marks(proposal: dict[str, Any], length: int) -> list[dict[str, Any]]:
+    """Where the facts without a record of their own offsets were written: date, people, documents …"""
+    event = proposal.get("event") or {}
+    found = [{"kind": "date", "start": event.get("date_start"), "end": event.get("date_end")}]
+    for kind in SOURCE_MARK_KINDS[1:]:
+        found += [{"kind": kind, **_offsets(f, length)} for f in proposal.get(kind) or []]
+    return [m for m in found if _offsets(m, length)["start"] is not None]
+
+
+def _text(fact: Any) -> str:
+    return str(fact.get("text") or "") if isinstance(fact, dict) else str(fact or "")
+
+
+def proposal_save(
+    *,
+    actor: Any,
+    organiser: Organisation,
+    proposal: dict[str, Any],
+    source: str = "",
+    origin: str = "",
+) -> Meeting:
+    """Record the conference a proposal describes, with its people, documents, figures, shortcomings and
+    tasks; `source` is the (normalised) text it was read from, into which the facts' offsets point."""
     event = proposal.get("event") or {}
     held_on = _iso_date(event.get("date"), field="event_date", label="Ngày hội nghị")
     if held_on is None:
@@ -73,6 +111,29 @@ def proposal_save(*, actor: Any, organiser: Organisation, proposal: dict[str, An
                 role=role,
                 full_name=person["name"],
                 positions=person.get("positions") or [],
+            )
+        length = len(source) if source.strip() else 0
+        if length:
+            meeting_source_keep(
+                actor=actor, meeting=meeting, text=source, origin=origin, marks=_marks(proposal, length)
+            )
+        for figure in proposal.get("figures") or []:
+            meeting_figure_add(
+                actor=actor,
+                meeting=meeting,
+                value=figure["value"],
+                of=figure.get("of"),
+                unit=figure.get("unit") or "",
+                indicator=figure.get("indicator") or "",
+                is_target=bool(figure.get("is_target")),
+                forecast=figure.get("forecast") or "",
+                approximate=bool(figure.get("approximate")),
+                text=figure.get("text") or "",
+                **_offsets(figure, length),
+            )
+        for shortcoming in proposal.get("limitations") or []:
+            meeting_shortcoming_add(
+                actor=actor, meeting=meeting, text=_text(shortcoming), **_offsets(shortcoming, length)
             )
         for task in proposal.get("tasks") or []:
             task_assign(

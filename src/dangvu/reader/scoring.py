@@ -2,7 +2,8 @@
 
 Owns how a proposed fact matches a gold one (documents by type and number, then issuer and date where
 both have them; figures by value and "of"; people by name after NFC and case folding; tasks and
-limitations by token F1 ≥ 0.5; the event's date), the per-field precision/recall/F1 rows and their table.
+limitations by token F1 ≥ 0.5; of the tasks matched, the lead unit (token F1 ≥ 0.5) and the deadline; the
+event's date), the per-field precision/recall/F1 rows and their table.
 """
 
 from __future__ import annotations
@@ -119,6 +120,38 @@ FIELDS: dict[str, Matcher] = {
 }
 
 
+def _task_parts(golds: list[Any], preds: list[Any]) -> dict[str, tuple[int, int, int]]:
+    """Of the tasks matched by text, those with the right lead unit and the right deadline: counted over
+    the tasks (gold and proposed) that name a lead unit, or a deadline."""
+    dicts = [p for p in preds if isinstance(p, dict)]
+    pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    used: set[int] = set()
+    for gold in (g for g in golds if isinstance(g, dict)):
+        for index, pred in enumerate(dicts):
+            if index not in used and text_match(gold, pred):
+                used.add(index)
+                pairs.append((gold, pred))
+                break
+    assignee_hits = sum(
+        1
+        for g, p in pairs
+        if g.get("assignee") and p.get("assignee") and token_f1(g["assignee"], p["assignee"]) >= 0.5
+    )
+    deadline_hits = sum(1 for g, p in pairs if g.get("deadline") and g.get("deadline") == p.get("deadline"))
+    return {
+        "task_assignee": (
+            assignee_hits,
+            sum(1 for p in dicts if p.get("assignee")),
+            sum(1 for g in golds if isinstance(g, dict) and g.get("assignee")),
+        ),
+        "task_deadline": (
+            deadline_hits,
+            sum(1 for p in dicts if p.get("deadline")),
+            sum(1 for g in golds if isinstance(g, dict) and g.get("deadline")),
+        ),
+    }
+
+
 def _event_counts(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, tuple[int, int, int]]:
     ge, pe = gold.get("event") or {}, pred.get("event") or {}
     counts = {}
@@ -143,7 +176,8 @@ def _event_counts(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, tuple
 def score_corpus(pairs: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> list[ScoreRow]:
     """Rows of (field, hits, predicted, gold) summed over (gold, proposed) record pairs."""
     totals: dict[str, list[int]] = {
-        f: [0, 0, 0] for f in [*FIELDS, "event_date", "event_kind", "event_period"]
+        f: [0, 0, 0]
+        for f in [*FIELDS, "task_assignee", "task_deadline", "event_date", "event_kind", "event_period"]
     }
     for gold, pred in pairs:
         counts = {
@@ -154,6 +188,7 @@ def score_corpus(pairs: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> list
             )
             for f, m in FIELDS.items()
         }
+        counts.update(_task_parts(gold.get("tasks") or [], pred.get("tasks") or []))
         counts.update(_event_counts(gold, pred))
         for field, (hits, predicted, golds) in counts.items():
             totals[field][0] += hits

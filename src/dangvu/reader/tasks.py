@@ -22,7 +22,7 @@ def _alternatives(words: tuple[str, ...]) -> str:
 _TRIGGER_RE = re.compile(
     r"(?<!\w)(?<!bàn )(?<!được )(?<!chuyển )"
     r"(?:[Yy]êu cầu|[Đđ]ề nghị|[Gg]iao nhiệm vụ cho|[Gg]iao cho|[Gg]iao|[Cc]hỉ đạo|[Pp]hân công)(?!\w)"
-    r"\s*(?:cho\s+)?"
+    r"\s*:?\s*(?:cho\s+)?"  # "yêu cầu: Ban Tuyên giáo …"
 )
 _ASSIGNEE_START_RE = re.compile(
     rf"(?:(?:{_alternatives(ORG_HEADS)})(?!\w)|[Cc]ác\s+(?:{_alternatives(UNIT_LEVELS)})(?!\w))"
@@ -119,6 +119,7 @@ def find_tasks(
     event_date: date | None,
 ) -> list[dict[str, Any]]:
     tasks: list[dict[str, Any]] = []
+    listing = False  # the sentence before gave tasks: this one may go on with the list
     for p_start, p_end in paragraph_spans:
         in_paragraph = [s for s in sentence_spans if p_start <= s[0] < p_end]
         carry: str | None = None
@@ -131,22 +132,38 @@ def find_tasks(
                     vague = _assignee_at(text, trigger.end(), s_end, generic=True)
                     next_at = _task_end(text, vague[1], s_end)[1] if vague else None
                     head = _assignee_at(text, next_at, s_end) if next_at is not None else None
-                while head:
-                    assignee, verb_at = head
-                    task_end, next_at = _task_end(text, verb_at, s_end)
-                    found.append(_task(assignee, text, verb_at, task_end, event_date))
-                    head = _assignee_at(text, next_at, s_end) if next_at is not None else None
+                found += _task_list(text, head, s_end, event_date)
             if found:
                 tasks += found
                 single = len({t["assignee"] for t in found}) == 1 and ":" not in found[-1]["text"]
                 carry = found[0]["assignee"] if single else None
+                listing = True
                 continue
             if carry and _CAPITAL_VERB_RE.match(text, s_start, s_end):
                 task_end, _ = _task_end(text, s_start, s_end)
                 tasks.append(_task(carry, text, s_start, task_end, event_date))
                 continue
             carry = None
+            # "…; Ban Tuyên giáo xây dựng …. Văn phòng Tỉnh ủy bố trí …": the list goes on unit by unit.
+            listed = (
+                _task_list(text, _assignee_at(text, s_start, s_end), s_end, event_date) if listing else []
+            )
+            tasks += listed
+            listing = bool(listed)
     return tasks
+
+
+def _task_list(
+    text: str, head: tuple[str, int] | None, end: int, event_date: date | None
+) -> list[dict[str, Any]]:
+    """The tasks from an assignee on: "Ban A xây dựng …; Ban B rà soát …" → two tasks."""
+    found: list[dict[str, Any]] = []
+    while head:
+        assignee, verb_at = head
+        task_end, next_at = _task_end(text, verb_at, end)
+        found.append(_task(assignee, text, verb_at, task_end, event_date))
+        head = _assignee_at(text, next_at, end) if next_at is not None else None
+    return found
 
 
 def find_deadlines(
