@@ -352,8 +352,21 @@ ETHNICITY_MOUNTAIN: list[tuple[str, float]] = [
 ]
 
 
+_CUMULATIVE: dict[tuple[tuple[str, float], ...], tuple[list[str], list[float]]] = {}
+
+
 def pick(rng: random.Random, table: list[tuple[str, float]]) -> str:
-    return rng.choices([t[0] for t in table], weights=[t[1] for t in table])[0]
+    """One entry of a weighted table (the cumulative weights of each table are worked out once)."""
+    key = tuple(table)  # by content: tables built on the fly must not share a cached entry
+    if key not in _CUMULATIVE:
+        names = [t[0] for t in table]
+        total, cumulative = 0.0, []
+        for _, w in table:
+            total += w
+            cumulative.append(total)
+        _CUMULATIVE[key] = (names, cumulative)
+    names, cumulative = _CUMULATIVE[key]
+    return rng.choices(names, cum_weights=cumulative)[0]
 
 
 def person_name(rng: random.Random, *, female: bool, ethnicity: str) -> str:

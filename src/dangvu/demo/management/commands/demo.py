@@ -46,8 +46,12 @@ class Command(BaseCommand):
             raise CommandError("CSDL đã có dữ liệu khác; demo cần một CSDL trống (DANGVU_DATABASE_URL).")
         else:
             started = time.perf_counter()
-            summary = build_demo(seed=opts["seed"], progress=lambda m: self.stdout.write(f"  {m}"))
-            build_figures(seed=opts["seed"], progress=lambda m: self.stdout.write(f"  {m}"))
+            def progress(message: str) -> None:
+                self.stdout.write(f"  [{time.perf_counter() - started:5.1f} s] {message}")
+                self.stdout.flush()
+
+            summary = build_demo(seed=opts["seed"], progress=progress)
+            build_figures(seed=opts["seed"], progress=progress)
             self.stdout.write(
                 f"Đã tạo tỉnh mô phỏng: {summary.organisations:,} tổ chức, {summary.members:,} đảng viên "
                 f"trong {time.perf_counter() - started:.1f} giây (seed {opts['seed']}). "
