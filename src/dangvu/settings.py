@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "dangvu.reader",
     "dangvu.meetings",
     "dangvu.assignments",
+    "dangvu.activities",
     "dangvu.indicators",
     "dangvu.demo",
     "dangvu.api",

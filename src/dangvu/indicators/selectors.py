@@ -68,6 +68,7 @@ def indicator_sheet(
     computed = {i.computation: i.code for i in inds if i.source == Source.COMPUTED and i.computation}
     own: sources.Values = {}
     own.update(sources.member_values(period, computed))
+    own.update(sources.activity_values(period, computed))
     reported = [i for i in inds if i.source == Source.REPORTED and i.aggregation == Aggregation.SUM.value]
     bases = {b for i in inds for b in rule_of(i).base} - set(own) - {i.code for i in reported}
     reported += [

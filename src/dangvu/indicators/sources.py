@@ -7,6 +7,7 @@ all reported figures in one query.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -100,4 +101,53 @@ def reported_values(period: Period, indicators: Iterable[Indicator]) -> Values:
         out[code][org] = sum(v for _, v in items) if flows[code] else items[-1][1]
     for (code, org), value in exact.items():
         out[code][org] = value
+    return out
+
+
+def activity_values(period: Period, wanted: dict[str, str]) -> Values:
+    """Own values of the computed activity indicators (cell meetings, inspection and supervision, ratings,
+    discipline, "Dân vận khéo" models), from `activities.figures`: the same queries the activity pages use.
+    Ratings are a stock: the latest year's decisions that ended by the period's end."""
+    from dangvu.activities import figures
+
+    start, end = period.start, period.end
+    out: Values = {}
+
+    def put(name: str, values: dict[int, float]) -> None:
+        if name in wanted:
+            out[wanted[name]] = {k: v for k, v in values.items() if v}
+
+    if wanted.keys() & {
+        "cell_meetings",
+        "attendance_present",
+        "attendance_expected",
+        "cells_meeting_rule_met",
+    }:
+        gaps, attendance = figures.meeting_compliance(start, min(end, dt.date.today()))
+        put("cell_meetings", {c: float(a.meetings) for c, a in attendance.items()})
+        put("attendance_present", {c: float(a.present) for c, a in attendance.items()})
+        put("attendance_expected", {c: float(a.expected) for c, a in attendance.items()})
+        put("cells_meeting_rule_met", {c: 1.0 for c, g in gaps.items() if g.ok and g.months_due})
+    if wanted.keys() & {"inspections_done", "supervisions_done", "thematic_supervisions"}:
+        done = figures.inspections_done(start, end)
+        put("inspections_done", {o: float(d.inspections) for o, d in done.items()})
+        put("supervisions_done", {o: float(d.supervisions) for o, d in done.items()})
+        put("thematic_supervisions", {o: float(d.thematic_supervisions) for o, d in done.items()})
+    if wanted.keys() & {"inspections_planned", "supervisions_planned"}:
+        plans = figures.plans_of_year(end.year)
+        put("inspections_planned", {o: float(i) for o, (i, _) in plans.items()})
+        put("supervisions_planned", {o: float(s) for o, (_, s) in plans.items()})
+    if wanted.keys() & {"organisations_good_or_better", "members_rated", "members_good_or_better"}:
+        year = end.year if (end.month, end.day) == (12, 31) else end.year - 1
+        orgs, members = figures.ratings_of(str(year))
+        put("organisations_good_or_better", {o: 1.0 for o, g in orgs.items() if g in figures.GOOD_OR_BETTER})
+        put("members_rated", {o: float(n) for o, (n, _) in members.items()})
+        put("members_good_or_better", {o: float(good) for o, (_, good) in members.items()})
+    if "members_disciplined" in wanted:
+        put("members_disciplined", {o: float(n) for o, n in figures.disciplines_in(start, end).items()})
+    if "mobilisation_models" in wanted:
+        put(
+            "mobilisation_models",
+            {o: float(n) for o, n in figures.mobilisation_models_in(start, end).items()},
+        )
     return out

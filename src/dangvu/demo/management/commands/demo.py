@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
+from dangvu.demo.activities import build_activities
 from dangvu.demo.build import DEMO_PASSWORD, build_demo
 from dangvu.demo.figures import build_figures
 from dangvu.organisations.models import Organisation
@@ -52,6 +53,7 @@ class Command(BaseCommand):
 
             summary = build_demo(seed=opts["seed"], progress=progress)
             build_figures(seed=opts["seed"], progress=progress)
+            build_activities(seed=opts["seed"], progress=progress)
             self.stdout.write(
                 f"Đã tạo tỉnh mô phỏng: {summary.organisations:,} tổ chức, {summary.members:,} đảng viên "
                 f"trong {time.perf_counter() - started:.1f} giây (seed {opts['seed']}). "
