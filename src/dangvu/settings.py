@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "dangvu.assignments",
     "dangvu.activities",
     "dangvu.indicators",
+    "dangvu.reports",
     "dangvu.demo",
     "dangvu.api",
 ]

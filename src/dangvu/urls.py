@@ -19,6 +19,7 @@ urlpatterns = [
     path("nhiem-vu/", include("dangvu.assignments.urls")),
     path("hoat-dong/", include("dangvu.activities.urls")),
     path("chi-tieu/", include("dangvu.indicators.urls")),
+    path("bao-cao/", include("dangvu.reports.urls")),
     path("doc-van-ban/", include("dangvu.reader.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
