@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "dangvu.indicators",
     "dangvu.reports",
     "dangvu.demo",
+    "dangvu.operations",
     "dangvu.api",
 ]
 
