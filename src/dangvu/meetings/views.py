@@ -181,8 +181,32 @@ def meeting_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.person_for(request.user, pk)
+    can_edit = user_holds(request.user, person.home, RoleLevel.EDITOR)
+    if request.method == "POST" and can_edit:
+        try:
+            services.person_member_link(
+                actor=request.user, person=person, card_number=request.POST.get("card_number", "")
+            )
+        except DomainError as e:
+            messages.error(request, e.message)
+        else:
+            messages.success(request, "Đã gắn với hồ sơ đảng viên.")
+        return redirect("meetings:person", pk=person.pk)
     return render(
         request,
         "meetings/person.html",
-        {"person": person, "seats": selectors.person_meetings(request.user, person)},
+        {
+            "person": person,
+            "seats": selectors.person_meetings(request.user, person),
+            "bodies": person.body_memberships.select_related("body"),
+            "can_edit": can_edit,
+        },
+    )
+
+
+@login_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "")
+    return render(
+        request, "meetings/people.html", {"people": selectors.people_search(request.user, q=q), "q": q}
     )
