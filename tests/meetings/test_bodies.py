@@ -142,7 +142,7 @@ def test_pages(client, province):
 
 
 def test_people_list_and_member_link(client, province):
-    body, seat = _body(province)
+    _, seat = _body(province)
     member = province["CA1"].placements.first().member
     member.card_number = "01234567"
     member.save()
