@@ -17,6 +17,7 @@ from dangvu.accounts.selectors import organisation_for, user_holds
 from dangvu.assignments import selectors, services
 from dangvu.assignments.export import tasks_xlsx
 from dangvu.assignments.forms import ProgressForm, TaskForm
+from dangvu.assignments.reminders import reminders_for
 from dangvu.assignments.status import State, Status
 from dangvu.core.errors import DomainError
 from dangvu.documents.forms import VoidForm, add_error, unit_by_code
@@ -68,7 +69,9 @@ def task_export(request: HttpRequest) -> HttpResponse:
 def task_inbox(request: HttpRequest, code: str) -> HttpResponse:
     org = organisation_for(request.user, code)
     tasks = selectors.tasks_inbox(request.user, org)
-    return render(request, "assignments/inbox.html", {"org": org, "tasks": tasks})
+    return render(
+        request, "assignments/inbox.html", {"org": org, "tasks": tasks, "reminders": reminders_for(org)}
+    )
 
 
 @login_required
