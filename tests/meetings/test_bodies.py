@@ -189,3 +189,36 @@ def test_api(client, province):
     assert r.json()[0]["members"] == 5
     assert client.get(f"/api/meetings/bodies/{pk}", **h("outsider")).status_code == 404
     assert client.get("/api/meetings/bodies", **h("outsider")).json() == []
+
+
+def test_forms_render_and_end_through_the_page(client, province):
+    body, seat = _body(province)
+    admin = province.users["admin"]
+    bodies.oversight_assign(
+        actor=admin, body=body, organisation=province["XB"], valid_from=DAY, agency="Ban Tổ chức Huyện ủy"
+    )
+    client.force_login(admin)
+    assert client.get("/hoi-nghi/ban-chi-dao/moi/").status_code == 200
+    assert client.get("/nhiem-vu/nhap/").status_code == 200
+    view = client.get(
+        f"/hoi-nghi/ban-chi-dao/{body.pk}/dia-ban/?co_quan=Ban Tổ chức Huyện ủy"
+    ).content.decode()
+    assert "Đảng bộ xã Thạch Sơn" in view
+    assert client.get(f"/hoi-nghi/ban-chi-dao/{body.pk}/dia-ban/").status_code == 404
+    client.post(
+        f"/hoi-nghi/ban-chi-dao/{body.pk}/thoi-thanh-vien/", {"row": seat.pk, "valid_to": "2025-06-01"}
+    )
+    seat.refresh_from_db()
+    assert seat.valid_to is None  # before the seat began: refused
+    r = client.post(
+        f"/hoi-nghi/ban-chi-dao/{body.pk}/thoi-thanh-vien/",
+        {"row": seat.pk, "valid_to": "2025-09-01"},
+        follow=True,
+    )
+    seat.refresh_from_db()
+    assert seat.valid_to == dt.date(2025, 9, 1) and "thôi tham gia Ban" in r.content.decode()
+    r = client.post(
+        "/hoi-nghi/ban-chi-dao/moi/",
+        {"organisation_code": "D1", "name": "BCĐ", "document": "32-QĐ", "established_on": "2025-07-01"},
+    )
+    assert "thiếu cơ quan ban hành" in r.content.decode() and Body.objects.count() == 1
