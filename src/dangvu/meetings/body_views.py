@@ -79,6 +79,7 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "seats": list(body.members.all()),
             "oversights": list(body.oversights.all()),
             "overseers": overseers(body, today),
+            "meetings": list(body.meetings.filter(voided_at__isnull=True)),
             "can_edit": can_edit,
             "forms": {
                 "thanh-vien": f.BodyMemberForm(initial={"valid_from": today}),
