@@ -1,6 +1,7 @@
 """The `dangvu` command: `dangvu COMMAND …` runs the Django management command of that name.
 
-The project's own commands: demo, serve, tree, read (and Django's: migrate, createsuperuser, check, …).
+The project's own commands: demo, serve, tree, read, remind, import, export, rollup, report (and
+Django's: migrate, createsuperuser, check, …).
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@
 - DANGVU_DATA_DIR: where the embedded database and uploaded files live (default: ./var).
 - DANGVU_PRODUCTION=1: production hardening (HTTPS-only cookies, HSTS, no debug); needs DANGVU_SECRET_KEY.
 - DANGVU_SECRET_KEY, DANGVU_ALLOWED_HOSTS (comma-separated), DANGVU_DEBUG=1.
+- DANGVU_EMAIL_URL: where mail goes: smtp://user:pass@host:25, smtp+tls://…:587, smtp+ssl://…:465,
+  console:// or file:///folder (default: files in DANGVU_DATA_DIR/thu-gui); DANGVU_EMAIL_FROM the sender.
 """
 
 from __future__ import annotations
@@ -136,6 +138,34 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "organisations:tree"
 LOGOUT_REDIRECT_URL = "login"
+
+
+def _email(url: str) -> dict[str, Any]:
+    """EMAIL_* settings from DANGVU_EMAIL_URL (see the module's docstring)."""
+    from urllib.parse import unquote, urlsplit
+
+    u = urlsplit(url)
+    if u.scheme == "console":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if u.scheme == "file" or not url:
+        folder = unquote(u.path) if url else str(DATA_DIR / "thu-gui")
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": folder,
+        }
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": u.hostname or "localhost",
+        "EMAIL_PORT": u.port or 25,
+        "EMAIL_HOST_USER": unquote(u.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(u.password or ""),
+        "EMAIL_USE_TLS": u.scheme == "smtp+tls",
+        "EMAIL_USE_SSL": u.scheme == "smtp+ssl",
+    }
+
+
+globals().update(_email(os.environ.get("DANGVU_EMAIL_URL", "")))
+DEFAULT_FROM_EMAIL = os.environ.get("DANGVU_EMAIL_FROM", "dangvu@localhost")
 
 # Lock-out: five failed tries for one user name from one address lock it for an hour.
 AXES_FAILURE_LIMIT = int(os.environ.get("DANGVU_LOGIN_FAILURE_LIMIT", "5"))

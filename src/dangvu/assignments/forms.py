@@ -33,3 +33,7 @@ class ProgressForm(BootstrapForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Cần khi báo cáo hoàn thành: văn bản, sản phẩm, kết quả cụ thể.",
     )
+
+
+class ImportForm(BootstrapForm):
+    file = forms.FileField(label="Tệp .xlsx theo mẫu")

@@ -3,8 +3,8 @@
 A `Task` is given by `organisation` (the unit whose conference or document gives it) to a lead unit
 (đơn vị chủ trì), with supporting units (đơn vị phối hợp) and a deadline. Units outside the party tree
 ("Sở Kế hoạch và Đầu tư") are kept by name. The state a unit reports is stored; overdue and on-time are
-computed on the day (`status.py`). Each `ProgressUpdate` records a report with its evidence. Tasks are
-voided, never deleted.
+computed on the day (`status.py`). Each `ProgressUpdate` records a report with its evidence; each
+`Reminder` one day's reminder to the lead unit. Tasks are voided, never deleted.
 """
 
 from __future__ import annotations
@@ -117,5 +117,30 @@ class ProgressUpdate(models.Model):
         return self.task.get_additional_data()
 
 
+class Reminder(models.Model):
+    """A reminder sent on `sent_on` to the lead unit's users about a task due soon or overdue: at most one a
+    task a day (`dangvu remind` may run many times), and shown as a notice in the unit's inbox."""
+
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="reminders")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    sent_on = models.DateField("ngày nhắc")
+    overdue = models.BooleanField("đã quá hạn", default=False)
+    recipients = models.TextField("gửi tới", blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "nhắc hạn"
+        verbose_name_plural = "nhắc hạn"
+        ordering = ["-sent_on", "pk"]
+        constraints = [models.UniqueConstraint(fields=["task", "sent_on"], name="one_reminder_per_task_day")]
+
+    def __str__(self) -> str:
+        return f"Nhắc {self.sent_on:%d/%m/%Y}: {self.task}"
+
+    def get_additional_data(self) -> dict[str, str]:
+        return {"org_path": self.organisation.path, "org_code": self.organisation.code}
+
+
 auditlog.register(Task, m2m_fields={"supporting"})
 auditlog.register(ProgressUpdate)
+auditlog.register(Reminder)

@@ -1,14 +1,19 @@
 """Pages of tasks: what needs attention across the user's scope, each unit's inbox, giving a task from a
-conference or document, one task with its progress reports, and the .xlsx export. Thin: forms in,
+conference or document, one task with its progress reports, the .xlsx export and import. Thin: forms in,
 services write, refusals come back as the service's message."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import tempfile
+import uuid
+from pathlib import Path
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -16,8 +21,10 @@ from dangvu.accounts.models import RoleLevel
 from dangvu.accounts.selectors import organisation_for, user_holds
 from dangvu.assignments import selectors, services
 from dangvu.assignments.export import tasks_xlsx
-from dangvu.assignments.forms import ProgressForm, TaskForm
+from dangvu.assignments.forms import ImportForm, ProgressForm, TaskForm
+from dangvu.assignments.reminders import reminders_for
 from dangvu.assignments.status import State, Status
+from dangvu.assignments.xlsx_import import tasks_import, template_write
 from dangvu.core.errors import DomainError
 from dangvu.documents.forms import VoidForm, add_error, unit_by_code
 from dangvu.meetings.selectors import meeting_for
@@ -68,7 +75,9 @@ def task_export(request: HttpRequest) -> HttpResponse:
 def task_inbox(request: HttpRequest, code: str) -> HttpResponse:
     org = organisation_for(request.user, code)
     tasks = selectors.tasks_inbox(request.user, org)
-    return render(request, "assignments/inbox.html", {"org": org, "tasks": tasks})
+    return render(
+        request, "assignments/inbox.html", {"org": org, "tasks": tasks, "reminders": reminders_for(org)}
+    )
 
 
 @login_required
@@ -166,3 +175,53 @@ def task_void(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, "Đã hủy nhiệm vụ.")
     return redirect("assignments:detail", pk=task.pk)
+
+
+UPLOADS = Path(tempfile.gettempdir()) / "dangvu-imports"
+
+
+@login_required
+def task_template(request: HttpRequest) -> HttpResponse:
+    out = io.BytesIO()
+    template_write(out)
+    response = HttpResponse(
+        out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-nhiem-vu.xlsx"'
+    return response
+
+
+@login_required
+def task_import(request: HttpRequest) -> HttpResponse:
+    """Step 1: upload, checked without writing (the preview). Step 2: confirm, written all at once."""
+    ctx: dict[str, Any] = {"form": ImportForm()}
+    if request.method == "POST" and request.POST.get("token"):
+        try:
+            path = UPLOADS / f"tasks-{request.user.pk}-{uuid.UUID(request.POST['token'])}.xlsx"
+        except ValueError:
+            raise Http404("Tệp không hợp lệ.") from None
+        if not path.exists():
+            raise Http404("Tệp đã hết hạn; hãy tải lên lại.")
+        result = tasks_import(path, actor=request.user)
+        path.unlink(missing_ok=True)
+        if result.written or (result.ok and not result.created):
+            messages.success(
+                request, f"Đã giao {result.created} nhiệm vụ; {result.unchanged} đã có (bỏ qua)."
+            )
+            return redirect("assignments:list")
+        ctx["result"] = result
+    elif request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            UPLOADS.mkdir(exist_ok=True)
+            token = uuid.uuid4()
+            path = UPLOADS / f"tasks-{request.user.pk}-{token}.xlsx"
+            with path.open("wb") as out:
+                for chunk in form.cleaned_data["file"].chunks():
+                    out.write(chunk)
+            result = tasks_import(path, actor=request.user, dry_run=True)
+            ctx.update(result=result, token=token if result.ok else None)
+            if not result.ok:
+                path.unlink(missing_ok=True)
+        ctx["form"] = form
+    return render(request, "assignments/import.html", ctx)

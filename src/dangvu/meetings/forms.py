@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from django import forms
 
 from dangvu.documents.forms import DATE, BootstrapForm
@@ -55,3 +58,42 @@ class ConclusionForm(BootstrapForm):
 
 class CiteForm(BootstrapForm):
     reference = forms.CharField(label="Văn bản (số, ký hiệu)", max_length=255)
+
+
+class BodyForm(BootstrapForm):
+    organisation_code = forms.CharField(label="Đơn vị thành lập (mã)", max_length=32)
+    name = forms.CharField(label="Tên Ban Chỉ đạo", max_length=500)
+    document = forms.CharField(
+        label="Theo văn bản",
+        max_length=255,
+        required=False,
+        help_text="Như văn bản ghi: «Quyết định số 32-QĐ/TU».",
+    )
+    established_on = forms.DateField(label="Ngày thành lập", widget=DATE)
+
+
+class BodyMemberForm(BootstrapForm):
+    full_name = forms.CharField(label="Họ và tên", max_length=128)
+    positions = forms.CharField(label="Chức vụ (cách nhau bởi dấu phẩy)", max_length=500, required=False)
+    role = forms.CharField(label="Vai trò trong Ban", max_length=128, initial="Thành viên")
+    valid_from = forms.DateField(label="Từ ngày", widget=DATE)
+
+
+class OversightForm(BootstrapForm):
+    organisation_code = forms.CharField(label="Đơn vị được phụ trách (mã)", max_length=32)
+    person = forms.TypedChoiceField(
+        label="Thành viên phụ trách", coerce=int, required=False, empty_value=None
+    )
+    agency = forms.CharField(label="Hoặc cơ quan phụ trách", max_length=255, required=False)
+    valid_from = forms.DateField(label="Từ ngày", widget=DATE)
+
+    def __init__(self, *args: Any, people: Sequence[tuple[int, str]] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        person = self.fields["person"]
+        assert isinstance(person, forms.TypedChoiceField)
+        person.choices = [("", "—"), *people]
+
+
+class EndForm(BootstrapForm):
+    row = forms.IntegerField(widget=forms.HiddenInput)
+    valid_to = forms.DateField(label="Đến ngày", widget=DATE)

@@ -114,3 +114,19 @@ def person_meetings(user: Any, person: Person) -> list[Participant]:
         .select_related("meeting", "meeting__organiser")
         .order_by("-meeting__held_on")
     )
+
+
+def people_search(user: Any, *, q: str = "", on: dt.date | None = None, limit: int = 300) -> list[Person]:
+    """People the user may see, by name (accents optional), each with `current` = positions held `on`."""
+    day = on or dt.date.today()
+    qs = people_visible(user).select_related("member").prefetch_related("positions")
+    for word in fold(q).split():
+        qs = qs.filter(name_folded__contains=word)
+    found = list(qs[:limit])
+    for p in found:
+        p.current = [  # type: ignore[attr-defined]
+            x.title
+            for x in p.positions.all()
+            if x.valid_from <= day and (x.valid_to is None or day < x.valid_to)
+        ]
+    return found

@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 
 from dangvu.accounts.models import RoleLevel
@@ -360,3 +361,28 @@ def meeting_shortcoming_add(
     start, end = _span(meeting, start, end)
     with writing(actor):
         return Shortcoming.objects.create(meeting=meeting, text=clean, start=start, end=end)
+
+
+def person_member_link(*, actor: Any, person: Person, card_number: str) -> Person:
+    """Link a cadre to their record in the member register, found by party card number within the
+    actor's scope (the same 404-as-missing rule: an unseen member is "not found")."""
+    from dangvu.members.models import Member  # members does not depend on meetings
+    from dangvu.members.selectors import member_for
+
+    require_editor(actor, person.home)
+    card = card_number.strip()
+    found = Member.objects.filter(card_number=card).first() if card else None
+    try:
+        member = member_for(actor, found.pk) if found is not None and actor is not None else found
+    except Http404:  # not in the actor's scope
+        member = None
+    if member is None:
+        raise DomainError(
+            f"Không tìm thấy đảng viên có số thẻ «{card}» trong phạm vi của bạn.", field="card_number"
+        )
+    if Person.objects.filter(member=member).exclude(pk=person.pk).exists():
+        raise DomainError(f"Đảng viên {member.full_name} đã gắn với một cán bộ khác.", field="card_number")
+    with writing(actor):
+        person.member = member
+        person.save(update_fields=["member"])
+    return person

@@ -1,10 +1,12 @@
 """Pages of conferences: the list, recording one, one conference with its people, contributions,
 conclusion, documents, figures, shortcomings and tasks (and the text it was read from, with each fact
-marked), and one person's positions. Every write goes through a service; a
+marked), people and one person's positions, and the month calendar of conferences and deadlines (page and
+.ics). Every write goes through a service; a
 refusal comes back as the service's message."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from dangvu.accounts.models import RoleLevel
@@ -20,8 +23,8 @@ from dangvu.accounts.selectors import scope_paths, user_holds
 from dangvu.core.dates import parse_date
 from dangvu.core.errors import DomainError
 from dangvu.documents.forms import VoidForm, add_error, unit_by_code
+from dangvu.meetings import calendar, selectors, services
 from dangvu.meetings import forms as f
-from dangvu.meetings import selectors, services
 from dangvu.meetings.kinds import MEETING_KINDS
 from dangvu.meetings.models import Meeting, ParticipantRole
 from dangvu.meetings.source import source_marked
@@ -181,8 +184,70 @@ def meeting_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.person_for(request.user, pk)
+    can_edit = user_holds(request.user, person.home, RoleLevel.EDITOR)
+    if request.method == "POST" and can_edit:
+        try:
+            services.person_member_link(
+                actor=request.user, person=person, card_number=request.POST.get("card_number", "")
+            )
+        except DomainError as e:
+            messages.error(request, e.message)
+        else:
+            messages.success(request, "Đã gắn với hồ sơ đảng viên.")
+        return redirect("meetings:person", pk=person.pk)
     return render(
         request,
         "meetings/person.html",
-        {"person": person, "seats": selectors.person_meetings(request.user, person)},
+        {
+            "person": person,
+            "seats": selectors.person_meetings(request.user, person),
+            "bodies": person.body_memberships.select_related("body"),
+            "can_edit": can_edit,
+        },
     )
+
+
+@login_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "")
+    return render(
+        request, "meetings/people.html", {"people": selectors.people_search(request.user, q=q), "q": q}
+    )
+
+
+def _month(request: HttpRequest) -> Any:
+    today = dt.date.today()
+    try:
+        return calendar.parse_month(request.GET.get("thang", ""), today)
+    except DomainError as e:
+        messages.warning(request, e.message)
+        return today.replace(day=1)
+
+
+@login_required
+def calendar_month(request: HttpRequest) -> HttpResponse:
+    month = _month(request)
+    events = calendar.month_events(request.user, month)
+    return render(
+        request,
+        "meetings/calendar.html",
+        {
+            "month": month,
+            "prev": calendar.shift(month, -1),
+            "next": calendar.shift(month, 1),
+            "weeks": calendar.month_grid(month, events),
+            "events": events,
+            "today": dt.date.today(),
+            "weekdays": ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"],
+        },
+    )
+
+
+@login_required
+def calendar_ics(request: HttpRequest) -> HttpResponse:
+    month = _month(request)
+    events = calendar.month_events(request.user, month)
+    body = calendar.ics(events, request.build_absolute_uri("/").rstrip("/"), timezone.now())
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="lich-{month:%Y-%m}.ics"'
+    return response

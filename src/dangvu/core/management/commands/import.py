@@ -13,7 +13,7 @@ class Command(BaseCommand):
     help = "Nhập dữ liệu từ tệp .xlsx (ví dụ: dangvu import members TỆP.xlsx [--dry-run])."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        add_kind_subparsers(parser, "import", {"members": "nhập đảng viên"})
+        add_kind_subparsers(parser, "import", {"members": "nhập đảng viên", "tasks": "nhập nhiệm vụ"})
 
     def handle(self, *args: Any, **opts: Any) -> None:
         failure = kind_module(opts["kind"]).run_import(opts, self.stdout, self.stderr)

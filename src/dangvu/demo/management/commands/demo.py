@@ -47,6 +47,7 @@ class Command(BaseCommand):
             raise CommandError("CSDL đã có dữ liệu khác; demo cần một CSDL trống (DANGVU_DATABASE_URL).")
         else:
             started = time.perf_counter()
+
             def progress(message: str) -> None:
                 self.stdout.write(f"  [{time.perf_counter() - started:5.1f} s] {message}")
                 self.stdout.flush()
