@@ -184,7 +184,7 @@ USE_THOUSAND_SEPARATOR = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -196,6 +196,24 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 if not PRODUCTION:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise serves from the finders; keep it quiet
 MEDIA_ROOT = DATA_DIR / "media"
+# Uploaded files go through Django's storage API: the local disk (MEDIA_ROOT) by default, or an
+# S3-compatible store (MinIO, Ceph, a cloud bucket) when DANGVU_S3_BUCKET is set, so several app servers can
+# share them. Needs the `s3` extra: pip install "dangvu[s3]".
+if os.environ.get("DANGVU_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["DANGVU_S3_BUCKET"],
+            "endpoint_url": os.environ.get("DANGVU_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DANGVU_S3_REGION") or None,
+            "access_key": os.environ.get("DANGVU_S3_ACCESS_KEY") or None,
+            "secret_key": os.environ.get("DANGVU_S3_SECRET_KEY") or None,
+            "location": os.environ.get("DANGVU_S3_PREFIX", ""),
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600
