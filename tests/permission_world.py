@@ -57,6 +57,7 @@ def _side(letter: str, name: str, province: Any) -> Side:
     from dangvu.activities import ratings
     from dangvu.activities import services as activities
     from dangvu.assignments.services import task_assign
+    from dangvu.core.periods import Period
     from dangvu.documents.services import document_register
     from dangvu.indicators import services as indicators
     from dangvu.meetings.models import ParticipantRole
@@ -65,16 +66,23 @@ def _side(letter: str, name: str, province: Any) -> Side:
     from dangvu.organisations.kinds import OrgKind
     from dangvu.organisations.services import org_establish
     from dangvu.reports.services import report_issue
-    from dangvu.core.periods import Period
 
     start = dt.date(2000, 1, 1)
     commune = org_establish(
-        actor=None, code=letter, name=f"Đảng bộ xã {name}", kind=OrgKind.GRASSROOTS_COMMITTEE,
-        parent=province, established_on=start,
+        actor=None,
+        code=letter,
+        name=f"Đảng bộ xã {name}",
+        kind=OrgKind.GRASSROOTS_COMMITTEE,
+        parent=province,
+        established_on=start,
     )
     cell = org_establish(
-        actor=None, code=f"C{letter}", name=f"Chi bộ thôn {name}", kind=OrgKind.SUBORDINATE_CELL,
-        parent=commune, established_on=start,
+        actor=None,
+        code=f"C{letter}",
+        name=f"Chi bộ thôn {name}",
+        kind=OrgKind.SUBORDINATE_CELL,
+        parent=commune,
+        established_on=start,
     )
     side = Side(commune=commune, cell=cell)
     for i in range(2):
@@ -96,7 +104,10 @@ def _side(letter: str, name: str, province: Any) -> Side:
         actor=None, organiser=commune, kind="giao_ban", title=f"Giao ban {name}", held_on=ON
     )
     meeting_participant_add(
-        actor=None, meeting=meeting, role=ParticipantRole.CHAIR, full_name=f"Người chủ trì {name}",
+        actor=None,
+        meeting=meeting,
+        role=ParticipantRole.CHAIR,
+        full_name=f"Người chủ trì {name}",
         positions="Bí thư Đảng ủy",
     )
     side.objects.update(
@@ -107,8 +118,14 @@ def _side(letter: str, name: str, province: Any) -> Side:
             actor=None, reference="03-NQ/ĐU", owner=commune, title=f"Nghị quyết {name}", issued_on=ON
         ),
         inspection=activities.inspection_record(
-            actor=None, mode="supervision", kind="thematic", conductor=commune, body="committee",
-            subject_organisation=cell, topic=f"Giám sát {name}", started_on=ON,
+            actor=None,
+            mode="supervision",
+            kind="thematic",
+            conductor=commune,
+            body="committee",
+            subject_organisation=cell,
+            topic=f"Giám sát {name}",
+            started_on=ON,
         ),
         rating=ratings.rating_propose(actor=None, period="2023", organisation=cell, grade="htnv"),
     )
@@ -116,7 +133,8 @@ def _side(letter: str, name: str, province: Any) -> Side:
     indicators.submission_submit(actor=None, submission=sub)
     side.objects["submission"] = sub
     side.objects["issued"] = report_issue(
-        actor=_System(), organisation=commune, period=Period.parse("2024"), on=ON)
+        actor=_System(), organisation=commune, period=Period.parse("2024"), on=ON
+    )
     return side
 
 
@@ -128,7 +146,11 @@ def build_world() -> World:
     from dangvu.organisations.services import org_establish
 
     province = org_establish(
-        actor=None, code="P", name="Đảng bộ tỉnh Ma trận", kind=OrgKind.PROVINCIAL, parent=None,
+        actor=None,
+        code="P",
+        name="Đảng bộ tỉnh Ma trận",
+        kind=OrgKind.PROVINCIAL,
+        parent=None,
         established_on=dt.date(2000, 1, 1),
     )
     sides = {"A": _side("A", "An Phú", province), "B": _side("B", f"{SECRET} Bình", province)}
@@ -143,7 +165,9 @@ def build_world() -> World:
     b_admin = user_model.objects.create(username="b_administrator")
     users["b_administrator"] = b_admin
     for side, holder in (("A", users["viewer"]), ("B", b_admin)):
-        sides[side].objects["role"] = Role.objects.create(user=holder, organisation=sides[side].commune, level=10)
+        sides[side].objects["role"] = Role.objects.create(
+            user=holder, organisation=sides[side].commune, level=10
+        )
     for who, u in users.items():  # each user's own API token; b_administrator's is "outside" for A's users
         ApiToken.objects.create(user=u, label=f"khóa {who}", prefix=who[:8], digest=f"{who:0<64}")
     return World(province=province, sides=sides, users=users)

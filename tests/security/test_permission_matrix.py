@@ -90,60 +90,99 @@ PAGES: dict[str, Row] = {
     "organisations:detail": Row(kwargs=code),
     "organisations:branch": Row(kwargs=code),
     "organisations:reorganise": Row(
-        get=ADMIN, post=ADMIN, kwargs=lambda w, s, r: {"code": w[s].cell.code, "action": "doi-ten"},
-        body=const(name="Chi bộ thôn Đổi Tên", effective_on="2024-05-01"), post_refused=404,
+        get=ADMIN,
+        post=ADMIN,
+        kwargs=lambda w, s, r: {"code": w[s].cell.code, "action": "doi-ten"},
+        body=const(name="Chi bộ thôn Đổi Tên", effective_on="2024-05-01"),
+        post_refused=404,
     ),
     "members:register": Row(query=org_q),
     "members:export": Row(query=org_q),
     "members:template": Row(get=ANYONE),
     "members:import": Row(get=ANYONE),
     "members:admit": Row(
-        get=ANYONE, post=EDITOR, post_refused=200, post_outside=200,
+        get=ANYONE,
+        post=EDITOR,
+        post_refused=200,
+        post_outside=200,
         body=with_code(
-            "cell_code", cell=True, full_name="Nguyễn Văn Mới", gender="nam", birth_date="1995-02-03",
-            ethnicity="Kinh", admitted_on="2024-03-02", theory_level="",
+            "cell_code",
+            cell=True,
+            full_name="Nguyễn Văn Mới",
+            gender="nam",
+            birth_date="1995-02-03",
+            ethnicity="Kinh",
+            admitted_on="2024-03-02",
+            theory_level="",
         ),
     ),
     "members:statistics": Row(query=org_q),
     "members:work_lists": Row(query=org_q),
     "members:detail": Row(kwargs=member),
     "members:record_event": Row(
-        get=None, post=EDITOR, kwargs=member,
+        get=None,
+        post=EDITOR,
+        kwargs=member,
         body=const(kind="discipline", on="2024-05-02", outcome="khiển trách", decision="12-QĐ/ĐU"),
     ),
     "accounts:roles": Row(
-        get=ADMIN, post=ADMIN, post_refused=404, post_outside=200,
-        body=lambda w, s, r: {"username": "b_administrator", "org_code": w[s].commune.code, "level": 10,
-                              "domain": ""},
+        get=ADMIN,
+        post=ADMIN,
+        post_refused=404,
+        post_outside=200,
+        body=lambda w, s, r: {
+            "username": "b_administrator",
+            "org_code": w[s].commune.code,
+            "level": 10,
+            "domain": "",
+        },
     ),
     "accounts:role_revoke": Row(get=None, post=ADMIN, kwargs=obj("role"), post_refused=404),
     "accounts:user_create": Row(
-        get=None, post=ADMIN, post_refused=404, scoped=False,
-        body=const(**{"new-username": "moi", "new-full_name": "Người Mới", "new-password": "Mat-khau-dai-2026"}),
+        get=None,
+        post=ADMIN,
+        post_refused=404,
+        scoped=False,
+        body=const(
+            **{"new-username": "moi", "new-full_name": "Người Mới", "new-password": "Mat-khau-dai-2026"}
+        ),
     ),
     "accounts:audit": Row(get=ADMIN, query=org_q),
+    "accounts:personal_data": Row(get=ADMIN, scoped=False),
+    "accounts:personal_data_export": Row(get=ADMIN, scoped=False),
     "accounts:tokens": Row(get=ANYONE, post=ANYONE, body=const(label="khóa mới"), posted=200, scoped=False),
     "accounts:token_revoke": Row(
-        get=None, post=ANYONE,
+        get=None,
+        post=ANYONE,
         kwargs=lambda w, s, r: {
             "pk": w.users[r if s == "A" and r in LEVELS else "viewer" if s == "A" else "b_administrator"]
-            .api_tokens.get().pk
+            .api_tokens.get()
+            .pk
         },
     ),
     "documents:list": Row(query=const(q="Bình"), scoped=False),
     "documents:new": Row(
-        get=ANYONE, post=EDITOR, post_refused=200, post_outside=200,
+        get=ANYONE,
+        post=EDITOR,
+        post_refused=200,
+        post_outside=200,
         body=with_code("owner_code", reference="05-NQ/ĐU", title="Nghị quyết mới", issued_on="2024-05-02"),
     ),
     "documents:detail": Row(kwargs=obj("document")),
     "documents:link": Row(
-        get=None, post=EDITOR, kwargs=obj("document"), body=const(relation="implements", target="01-NQ/TW"),
+        get=None,
+        post=EDITOR,
+        kwargs=obj("document"),
+        body=const(relation="implements", target="01-NQ/TW"),
         writes=False,
     ),
     "documents:void": Row(get=None, post=EDITOR, kwargs=obj("document"), body=const(reason="vào sổ nhầm")),
     "meetings:list": Row(query=org_q),
     "meetings:new": Row(
-        get=ANYONE, post=EDITOR, post_refused=200, post_outside=200,
+        get=ANYONE,
+        post=EDITOR,
+        post_refused=200,
+        post_outside=200,
         body=with_code("organiser_code", kind="giao_ban", title="Giao ban mới", held_on="2024-05-02"),
     ),
     "meetings:detail": Row(kwargs=obj("meeting")),
@@ -154,36 +193,60 @@ PAGES: dict[str, Row] = {
     "assignments:list": Row(query=org_q),
     "assignments:export": Row(query=org_q),
     "assignments:new": Row(
-        get=ANYONE, post=EDITOR, post_refused=200, post_outside=200,
+        get=ANYONE,
+        post=EDITOR,
+        post_refused=200,
+        post_outside=200,
         body=with_code("organisation_code", text="Nhiệm vụ mới", lead_code="A"),
     ),
     "assignments:inbox": Row(kwargs=code),
     "assignments:detail": Row(kwargs=obj("task")),
     "assignments:progress": Row(
-        get=None, post=EDITOR, kwargs=obj("task"),
+        get=None,
+        post=EDITOR,
+        kwargs=obj("task"),
         body=const(state="in_progress", reported_on=TODAY, note="đang làm"),
     ),
     "assignments:void": Row(get=None, post=EDITOR, kwargs=obj("task"), body=const(reason="giao nhầm")),
     "activities:overview": Row(query=org_q),
     "activities:meetings": Row(query=org_q),
     "activities:meeting_new": Row(
-        get=ANYONE, post=EDITOR, post_refused=200, post_outside=200,
+        get=ANYONE,
+        post=EDITOR,
+        post_refused=200,
+        post_outside=200,
         body=with_code(
-            "cell_code", cell=True, held_on="2024-03-05", kind="regular", expected=2, present=2,
-            absent_excused=0, absent_unexcused=0,
+            "cell_code",
+            cell=True,
+            held_on="2024-03-05",
+            kind="regular",
+            expected=2,
+            present=2,
+            absent_excused=0,
+            absent_unexcused=0,
         ),
     ),
     "activities:inspections": Row(query=org_q),
     "activities:inspection_new": Row(
-        get=ANYONE, post=EDITOR, post_refused=200, post_outside=200,
+        get=ANYONE,
+        post=EDITOR,
+        post_refused=200,
+        post_outside=200,
         body=lambda w, s, r: {
-            "mode": "inspection", "kind": "thematic", "conductor_code": w[s].commune.code,
-            "body": "committee", "subject_code": w[s].cell.code, "topic": "Kiểm tra mới",
+            "mode": "inspection",
+            "kind": "thematic",
+            "conductor_code": w[s].commune.code,
+            "body": "committee",
+            "subject_code": w[s].cell.code,
+            "topic": "Kiểm tra mới",
             "started_on": "2024-05-02",
         },
     ),
     "activities:plan_new": Row(
-        get=ANYONE, post=EDITOR, post_refused=200, post_outside=200,
+        get=ANYONE,
+        post=EDITOR,
+        post_refused=200,
+        post_outside=200,
         body=with_code("organisation_code", year=2024, inspections_planned=2, supervisions_planned=1),
     ),
     "activities:inspection": Row(kwargs=obj("inspection")),
@@ -192,23 +255,37 @@ PAGES: dict[str, Row] = {
     ),
     "activities:disciplines": Row(query=org_q),
     "activities:discipline_new": Row(
-        get=ANYONE, post=EDITOR, post_refused=200, post_outside=200,
+        get=ANYONE,
+        post=EDITOR,
+        post_refused=200,
+        post_outside=200,
         body=lambda w, s, r: {
-            "member": w[s].members[1].pk, "form": "reprimand", "decided_on": "2024-05-02", "reason": "vi phạm",
+            "member": w[s].members[1].pk,
+            "form": "reprimand",
+            "decided_on": "2024-05-02",
+            "reason": "vi phạm",
         },
     ),
     "activities:ratings": Row(query=org_q),
     "activities:rating_new": Row(
-        get=ANYONE, post=EDITOR, post_refused=200, post_outside=200,
+        get=ANYONE,
+        post=EDITOR,
+        post_refused=200,
+        post_outside=200,
         body=with_code("organisation_code", cell=True, period="2024", grade="htnv"),
     ),
     "activities:rating_decide": Row(
-        get=None, post=APPROVER, kwargs=obj("rating"),
+        get=None,
+        post=APPROVER,
+        kwargs=obj("rating"),
         body=lambda w, s, r: {"decider_code": w[s].commune.code, "grade": "htnv", "decided_on": "2024-01-20"},
     ),
     "activities:models": Row(query=org_q),
     "activities:model_new": Row(
-        get=ANYONE, post=EDITOR, post_refused=200, post_outside=200,
+        get=ANYONE,
+        post=EDITOR,
+        post_refused=200,
+        post_outside=200,
         body=with_code(
             "organisation_code", year=2024, name="Mô hình mới", field="economy", level="grassroots"
         ),
@@ -219,35 +296,59 @@ PAGES: dict[str, Row] = {
     "indicators:dashboard": Row(kwargs=code),
     "indicators:source": Row(kwargs=with_code("code", indicator="GS_CUOC")),
     "indicators:targets": Row(
-        get=APPROVER, post=APPROVER, kwargs=code, post_refused=404,
+        get=APPROVER,
+        post=APPROVER,
+        kwargs=code,
+        post_refused=404,
         body=lambda w, s, r: {"indicator": _indicator("DV_KET_NAP"), "period": "2025", "value": 3},
     ),
     "indicators:submission": Row(
-        post=EDITOR, kwargs=code, post_refused=200, body=const(GS_CUOC=3),
+        post=EDITOR,
+        kwargs=code,
+        post_refused=200,
+        body=const(GS_CUOC=3),
     ),
     "indicators:decide": Row(
-        get=None, post=APPROVER, kwargs=obj("submission", decision="tra-lai"), body=const(comment="Sai số"),
+        get=None,
+        post=APPROVER,
+        kwargs=obj("submission", decision="tra-lai"),
+        body=const(comment="Sai số"),
     ),
     "reports:home": Row(ok=302),
     "reports:templates": Row(get=TOP),
     "reports:template_download": Row(get=TOP, kwargs=const(version=0)),
     "reports:issued_download": Row(kwargs=obj("issued", fmt="xlsx")),
     "reports:builder": Row(
-        post=EDITOR, kwargs=code, post_refused=404, body=const(han_che="Còn chậm."),
+        post=EDITOR,
+        kwargs=code,
+        post_refused=404,
+        body=const(han_che="Còn chậm."),
     ),
     "reports:download": Row(kwargs=with_code("code", fmt="xlsx")),
     "reports:issue": Row(get=None, post=APPROVER, kwargs=code),
     "reports:settings": Row(get=None, post=EDITOR, kwargs=code, post_refused=404, body=const(place="An Phú")),
     "reports:forms": Row(kwargs=code),
     "reader:read": Row(
-        get=ANYONE, post=ANYONE, body=const(text="Chiều 14/4, Đảng ủy xã họp."), posted=200, writes=False,
+        get=ANYONE,
+        post=ANYONE,
+        body=const(text="Chiều 14/4, Đảng ủy xã họp."),
+        posted=200,
+        writes=False,
         scoped=False,
     ),
-    "reader:download": Row(get=None, post=ANYONE, posted=200, writes=False, body=const(title="x"), scoped=False),
+    "reader:download": Row(
+        get=None, post=ANYONE, posted=200, writes=False, body=const(title="x"), scoped=False
+    ),
     "reader:save": Row(
-        get=None, post=EDITOR, post_refused=400, post_outside=400,
+        get=None,
+        post=EDITOR,
+        post_refused=400,
+        post_outside=400,
         body=with_code(
-            "organiser_code", title="Hội nghị đọc được", event_kind="giao_ban", event_date="2024-05-02",
+            "organiser_code",
+            title="Hội nghị đọc được",
+            event_kind="giao_ban",
+            event_date="2024-05-02",
             event_date_start="2024-05-02",
         ),
     ),
@@ -274,14 +375,22 @@ API: dict[str, Row] = {
     "GET /api/members/{member_id}": Row(kwargs=member),
     "GET /api/documents": Row(query=const(q="Bình"), scoped=False),
     "POST /api/documents": Row(
-        get=None, post=EDITOR, posted=201, post_refused=403, post_outside=404,
+        get=None,
+        post=EDITOR,
+        posted=201,
+        post_refused=403,
+        post_outside=404,
         body=with_code("owner_code", reference="06-NQ/ĐU", title="Nghị quyết qua API"),
     ),
     "GET /api/documents/parse": Row(query=const(text="03-NQ/ĐU")),
     "GET /api/documents/{pk}": Row(kwargs=obj("document")),
     "GET /api/meetings": Row(query=org_q),
     "POST /api/meetings": Row(
-        get=None, post=EDITOR, posted=201, post_refused=404, post_outside=404,
+        get=None,
+        post=EDITOR,
+        posted=201,
+        post_refused=404,
+        post_outside=404,
         body=with_code("organiser_code", kind="giao_ban", title="Giao ban qua API", held_on="2024-05-02"),
     ),
     "GET /api/meetings/{pk}": Row(kwargs=obj("meeting")),
@@ -290,14 +399,25 @@ API: dict[str, Row] = {
     "GET /api/tasks/inbox/{code}": Row(kwargs=code),
     "GET /api/tasks/{pk}": Row(kwargs=obj("task")),
     "POST /api/tasks/{pk}/progress": Row(
-        get=None, post=EDITOR, posted=201, post_refused=403, kwargs=obj("task"),
+        get=None,
+        post=EDITOR,
+        posted=201,
+        post_refused=403,
+        kwargs=obj("task"),
         body=const(state="in_progress", note="qua API"),
     ),
     "GET /api/activities/cell-meetings": Row(query=org_q),
     "POST /api/activities/cell-meetings": Row(
-        get=None, post=EDITOR, posted=201, post_refused=403,
+        get=None,
+        post=EDITOR,
+        posted=201,
+        post_refused=403,
         body=lambda w, s, r: {
-            "cell": w[s].cell.code, "held_on": "2024-03-05", "kind": "regular", "expected": 2, "present": 2,
+            "cell": w[s].cell.code,
+            "held_on": "2024-03-05",
+            "kind": "regular",
+            "expected": 2,
+            "present": 2,
         },
     ),
     "GET /api/activities/inspections": Row(query=org_q),
@@ -316,7 +436,7 @@ API_ROOT_NAMES = {"api:api-root"}  # ninja's own index of the operations below (
 
 
 def url_pattern_names() -> list[str]:
-    """Every named URL pattern, with its namespace; the API's operations are listed apart (`api_operations`)."""
+    """Every named URL pattern with its namespace (the API's operations: `api_operations`)."""
 
     def walk(patterns: list[Any], ns: str) -> list[str]:
         out: list[str] = []
@@ -343,7 +463,9 @@ def test_every_url_pattern_is_in_the_table() -> None:
         {
             n
             for n in names
-            if not n.startswith("admin:") and n not in PAGES and n not in API_ROOT_NAMES
+            if not n.startswith("admin:")
+            and n not in PAGES
+            and n not in API_ROOT_NAMES
             and not (n.startswith("api:") and n not in PAGES)
         }
     )
@@ -383,8 +505,17 @@ def fingerprint() -> tuple[int, ...]:
     from auditlog.models import LogEntry
 
     counts = [LogEntry.objects.count()]
-    for label in ("accounts", "organisations", "members", "documents", "meetings", "assignments",
-                  "activities", "indicators", "reports"):
+    for label in (
+        "accounts",
+        "organisations",
+        "members",
+        "documents",
+        "meetings",
+        "assignments",
+        "activities",
+        "indicators",
+        "reports",
+    ):
         for model in apps.get_app_config(label).get_models():
             if model.__name__ != "PersonalDataAccess":
                 counts.append(model.objects.count())
@@ -421,7 +552,9 @@ class Judge:
     def __init__(self, key: str) -> None:
         self.key, self.errors = key, []  # type: list[str]
 
-    def check(self, what: str, response: Any, expected: int | tuple[int, ...], *, secret: bool = True) -> None:
+    def check(
+        self, what: str, response: Any, expected: int | tuple[int, ...], *, secret: bool = True
+    ) -> None:
         CASES.append(f"{self.key} {what}")
         want = expected if isinstance(expected, tuple) else (expected,)
         if response.status_code not in want:
@@ -443,10 +576,7 @@ def _url(key: str, row: Row, w: World, side: str, role: str, api: bool) -> str:
     from django.utils.http import urlencode
 
     kwargs = row.kwargs(w, side, role) if row.kwargs else {}
-    if api:
-        path = key.split(" ", 1)[1].format(**kwargs)
-    else:
-        path = reverse(key, kwargs=kwargs) if key else "/"
+    path = key.split(" ", 1)[1].format(**kwargs) if api else (reverse(key, kwargs=kwargs) if key else "/")
     query = row.query(w, side, role) if row.query else {}
     return f"{path}?{urlencode(query)}" if query else path
 
@@ -454,6 +584,7 @@ def _url(key: str, row: Row, w: World, side: str, role: str, api: bool) -> str:
 def run_row(key: str, row: Row, w: World, *, api: bool) -> None:
     j = Judge(key)
     login = 401 if api else 302
+
     def differs(build: Build | None) -> bool:
         return build is not None and build(w, "A", "viewer") != build(w, "B", "viewer")
 
@@ -474,8 +605,11 @@ def run_row(key: str, row: Row, w: World, *, api: bool) -> None:
                     expected = 404
                 j.check(f"GET {role} {side} {url}", c.get(url), expected)
     if row.post is not None:
-        send = (lambda c, url, body: c.post(url, json.dumps(body), content_type="application/json")) if api \
+        send = (
+            (lambda c, url, body: c.post(url, json.dumps(body), content_type="application/json"))
+            if api
             else (lambda c, url, body: c.post(url, body))
+        )
         allowed_role = None
         for role in ROLES:
             c = _client(w, role)
@@ -499,9 +633,11 @@ def run_row(key: str, row: Row, w: World, *, api: bool) -> None:
         if allowed_role:
             url = _url(key, row, w, "A", allowed_role, api)
             before = fingerprint()
-            j.check(f"POST {allowed_role} A {url}", send(_client(w, allowed_role), url,
-                                                        row.body(w, "A", allowed_role) if row.body else {}),
-                    row.posted)
+            j.check(
+                f"POST {allowed_role} A {url}",
+                send(_client(w, allowed_role), url, row.body(w, "A", allowed_role) if row.body else {}),
+                row.posted,
+            )
             if row.writes and fingerprint() == before:
                 j.errors.append(f"POST {allowed_role} A {url}: allowed, yet nothing was written")
     assert not j.errors, f"{key}:\n  " + "\n  ".join(j.errors)

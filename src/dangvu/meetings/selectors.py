@@ -18,7 +18,6 @@ from dangvu.accounts.selectors import organisation_for, scope_paths
 from dangvu.core.text import fold
 from dangvu.documents.selectors import path_prefixes
 from dangvu.meetings.models import Meeting, Participant, Person, PersonPosition
-from dangvu.organisations.models import Organisation
 
 
 def _under(scope: list[str], field: str) -> Q:
