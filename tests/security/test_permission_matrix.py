@@ -660,6 +660,21 @@ def test_django_admin_is_for_staff_only(world: World, db: Any) -> None:
     assert not j.errors, j.errors
 
 
+def test_personal_data_only_from_editor_up_and_each_read_logged(world: World, db: Any) -> None:
+    """Birth dates, identity numbers, addresses: editor and above over the member's cell, each read logged."""
+    from dangvu.members.models import PersonalDataAccess
+
+    m = world["A"].members[0]
+    for role in LEVELS:
+        c, before = _client(world, role), PersonalDataAccess.objects.count()
+        page = c.get(f"/dang-vien/{m.pk}/").content.decode()
+        api = c.get(f"/api/members/{m.pk}").content.decode()
+        shown = LEVELS[role] >= EDITOR
+        CASES.extend([f"personal data {role} page", f"personal data {role} api"])
+        assert (m.identity_number in page, m.identity_number in api) == (shown, shown), role
+        assert PersonalDataAccess.objects.count() - before == (2 if shown else 0), role
+
+
 def test_zz_matrix_size(world: World) -> None:
     """Runs last: the number of cases judged and of leaks (printed; docs/architecture.md quotes them)."""
     print(f"\npermission matrix: {len(CASES)} cases, {len(LEAKS)} leaks")
