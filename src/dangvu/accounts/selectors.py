@@ -84,3 +84,40 @@ def audit_entries(user: Any, *, org_code: str | None = None) -> Any:
     if org_code:
         qs = qs.filter(additional_data__org_code=org_code)
     return qs
+
+
+def personal_data_log(
+    user: Any,
+    *,
+    username: str = "",
+    date_from: Any = None,
+    date_to: Any = None,
+    kind: str = "",
+) -> Any:
+    """Reads of members' personal data (Decree 13/2023) inside the sub-trees `user` administers, newest first.
+
+    An entry belongs to the unit whose path it carries (`org_path`); a superuser sees all, including reads
+    over everything (no path).
+    """
+    from django.db.models import Q
+
+    from dangvu.members.models import PersonalDataAccess
+
+    qs = PersonalDataAccess.objects.select_related("actor").order_by("-at", "-id")
+    scope = scope_paths(user, RoleLevel.ADMINISTRATOR)
+    if scope is not None:
+        if not scope:
+            return qs.none()
+        cond = Q()
+        for p in scope:
+            cond |= Q(org_path__startswith=p)
+        qs = qs.filter(cond)
+    if username:
+        qs = qs.filter(actor__username__iexact=username.strip())
+    if date_from:
+        qs = qs.filter(at__date__gte=date_from)
+    if date_to:
+        qs = qs.filter(at__date__lte=date_to)
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs

@@ -97,6 +97,8 @@ def user_create(request: HttpRequest) -> HttpResponse:
 def audit(request: HttpRequest) -> HttpResponse:
     _require_some_admin(request.user)
     org_code = request.GET.get("org") or None
+    if org_code:  # a unit outside the administered sub-trees is a 404, as everywhere
+        selectors.organisation_for(request.user, org_code, RoleLevel.ADMINISTRATOR)
     page = Paginator(selectors.audit_entries(request.user, org_code=org_code), 50).get_page(
         request.GET.get("page")
     )

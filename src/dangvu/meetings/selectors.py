@@ -14,11 +14,10 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from dangvu.accounts.models import RoleLevel
-from dangvu.accounts.selectors import scope_paths
+from dangvu.accounts.selectors import organisation_for, scope_paths
 from dangvu.core.text import fold
 from dangvu.documents.selectors import path_prefixes
 from dangvu.meetings.models import Meeting, Participant, Person, PersonPosition
-from dangvu.organisations.models import Organisation
 
 
 def _under(scope: list[str], field: str) -> Q:
@@ -69,9 +68,9 @@ def meetings_search(
     limit: int = 200,
 ) -> list[Meeting]:
     qs = meetings_visible(user)
-    if organiser_code:
-        organiser = Organisation.objects.filter(code=organiser_code).first()
-        qs = qs.filter(organiser__path__startswith=organiser.path) if organiser else qs.none()
+    if organiser_code:  # a unit outside the user's scope is a 404, as everywhere (not an empty list)
+        organiser = organisation_for(user, organiser_code)
+        qs = qs.filter(organiser__path__startswith=organiser.path)
     if kind:
         qs = qs.filter(kind=kind)
     if date_from:

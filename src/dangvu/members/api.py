@@ -60,7 +60,12 @@ def _out(member: Any, cell: Any, personal: bool) -> dict[str, Any]:
 def _log(user: Any, ids: list[int], detail: str) -> None:
     if ids:
         PersonalDataAccess.objects.create(
-            actor=user, kind=AccessKind.API, detail=detail[:255], count=len(ids), member_ids=ids
+            actor=user,
+            kind=AccessKind.API,
+            org_path=selectors.personal_scope_path(user),
+            detail=detail[:255],
+            count=len(ids),
+            member_ids=ids,
         )
 
 

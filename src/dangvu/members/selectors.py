@@ -106,6 +106,21 @@ def member_cell(member: Member) -> Organisation | None:
     return found.organisation if found is not None else None
 
 
+def personal_scope_path(user: Any) -> str:
+    """The path a read of personal data over the user's whole scope is logged under: the deepest unit
+    covering every sub-tree where they may see it ("" for everything), so its administrators see the entry."""
+    paths = scope_paths(user, PERSONAL_DATA_LEVEL)
+    if not paths:
+        return ""
+    parts = [p.strip("/").split("/") for p in paths]
+    common = []
+    for level in zip(*parts, strict=False):
+        if len(set(level)) != 1:
+            break
+        common.append(level[0])
+    return f"/{'/'.join(common)}/" if common else ""
+
+
 def may_see_personal_data(user: Any, member: Member) -> bool:
     cell = member_cell(member)
     return cell is not None and user_holds(user, cell, PERSONAL_DATA_LEVEL)

@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from dangvu.accounts.selectors import path_in_scope, scope_paths
 from dangvu.members.models import AccessKind, Gender, PersonalDataAccess, TheoryLevel
-from dangvu.members.selectors import PERSONAL_DATA_LEVEL, register_on
+from dangvu.members.selectors import PERSONAL_DATA_LEVEL, personal_scope_path, register_on
 from dangvu.organisations.models import Organisation
 
 
@@ -177,7 +177,7 @@ def members_export(
             progress(n)
     wb.save(target)
     if seen_personal:
-        where = organisation.path if organisation is not None else ""
+        where = organisation.path if organisation is not None else personal_scope_path(user)
         PersonalDataAccess.objects.create(
             actor=actor if getattr(actor, "pk", None) is not None else None,
             kind=AccessKind.EXPORT,

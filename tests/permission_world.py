@@ -1,0 +1,173 @@
+"""The tiny world of the permission matrix: a province with two communes, one object of every kind in each.
+
+    P   Đảng bộ tỉnh Ma trận (provincial)
+    ├── A   Đảng bộ xã An Phú ── CA (cell; 2 members)
+    └── B   Đảng bộ xã Bí Mật Bình ── CB (cell; 2 members)
+
+Every name, title and text of B's objects carries `SECRET` ("BIMATB"), so a page shown to a user of A can be
+searched for it: a leak is any response to A's users that contains it. Users hold one role each at A
+(viewer, editor, approver, administrator); a second administrator holds a role at B (for role revocation).
+Built once per test module (`build_world`), through the services where they exist, with `actor=None`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+SECRET = "BIMATB"
+LEVELS = {"viewer": 10, "editor": 20, "approver": 30, "administrator": 40}
+ON = dt.date(2024, 4, 14)
+
+
+@dataclass
+class Side:
+    """The objects of one commune (A inside the users' sub-tree, B outside)."""
+
+    commune: Any
+    cell: Any
+    members: list[Any] = field(default_factory=list)
+    objects: dict[str, Any] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.objects[key]
+
+
+@dataclass
+class World:
+    province: Any
+    sides: dict[str, Side]
+    users: dict[str, Any]
+
+    def __getitem__(self, side: str) -> Side:
+        return self.sides[side]
+
+
+class _System:
+    """The command line: acts with every right (services that insist on an actor)."""
+
+    is_authenticated = True
+    is_superuser = True
+    is_active = True
+    pk = None
+
+
+def _side(letter: str, name: str, province: Any) -> Side:
+    from dangvu.activities import ratings
+    from dangvu.activities import services as activities
+    from dangvu.assignments.services import task_assign
+    from dangvu.core.periods import Period
+    from dangvu.documents.services import document_register
+    from dangvu.indicators import services as indicators
+    from dangvu.meetings.models import ParticipantRole
+    from dangvu.meetings.services import meeting_participant_add, meeting_record
+    from dangvu.members.models import Member, Placement
+    from dangvu.organisations.kinds import OrgKind
+    from dangvu.organisations.services import org_establish
+    from dangvu.reports.services import report_issue
+
+    start = dt.date(2000, 1, 1)
+    commune = org_establish(
+        actor=None,
+        code=letter,
+        name=f"Đảng bộ xã {name}",
+        kind=OrgKind.GRASSROOTS_COMMITTEE,
+        parent=province,
+        established_on=start,
+    )
+    cell = org_establish(
+        actor=None,
+        code=f"C{letter}",
+        name=f"Chi bộ thôn {name}",
+        kind=OrgKind.SUBORDINATE_CELL,
+        parent=commune,
+        established_on=start,
+    )
+    side = Side(commune=commune, cell=cell)
+    for i in range(2):
+        m = Member.objects.create(
+            full_name=f"Đảng viên {name} {i}",
+            name_folded=f"dang vien {name.lower()} {i}",
+            gender="nam",
+            birth_date=dt.date(1980, 1, 1),
+            identity_number=f"0380800000{letter == 'B':d}{i}",
+            home_address=f"Thôn {name}",
+            ethnicity="Kinh",
+            admitted_on=start,
+            confirmed_on=dt.date(2001, 1, 1),
+            is_synthetic=True,
+        )
+        Placement.objects.create(member=m, organisation=cell, valid_from=start)
+        side.members.append(m)
+    meeting = meeting_record(
+        actor=None, organiser=commune, kind="giao_ban", title=f"Giao ban {name}", held_on=ON
+    )
+    meeting_participant_add(
+        actor=None,
+        meeting=meeting,
+        role=ParticipantRole.CHAIR,
+        full_name=f"Người chủ trì {name}",
+        positions="Bí thư Đảng ủy",
+    )
+    side.objects.update(
+        meeting=meeting,
+        person=meeting.participants.get().person,
+        task=task_assign(actor=None, meeting=meeting, text=f"Kiện toàn {name}", lead=commune),
+        document=document_register(
+            actor=None, reference="03-NQ/ĐU", owner=commune, title=f"Nghị quyết {name}", issued_on=ON
+        ),
+        inspection=activities.inspection_record(
+            actor=None,
+            mode="supervision",
+            kind="thematic",
+            conductor=commune,
+            body="committee",
+            subject_organisation=cell,
+            topic=f"Giám sát {name}",
+            started_on=ON,
+        ),
+        rating=ratings.rating_propose(actor=None, period="2023", organisation=cell, grade="htnv"),
+    )
+    sub = indicators.submission_save(actor=None, organisation=cell, period="2024-Q1", values={"GS_CUOC": 1})
+    indicators.submission_submit(actor=None, submission=sub)
+    side.objects["submission"] = sub
+    side.objects["issued"] = report_issue(
+        actor=_System(), organisation=commune, period=Period.parse("2024"), on=ON
+    )
+    return side
+
+
+def build_world() -> World:
+    from django.contrib.auth import get_user_model
+
+    from dangvu.accounts.models import ApiToken, Role
+    from dangvu.organisations.kinds import OrgKind
+    from dangvu.organisations.services import org_establish
+
+    province = org_establish(
+        actor=None,
+        code="P",
+        name="Đảng bộ tỉnh Ma trận",
+        kind=OrgKind.PROVINCIAL,
+        parent=None,
+        established_on=dt.date(2000, 1, 1),
+    )
+    sides = {"A": _side("A", "An Phú", province), "B": _side("B", f"{SECRET} Bình", province)}
+    users: dict[str, Any] = {}
+    user_model = get_user_model()
+    for name, level in LEVELS.items():
+        u = user_model.objects.create(username=f"a_{name}")
+        u.set_unusable_password()
+        u.save()
+        Role.objects.create(user=u, organisation=sides["A"].commune, level=level)
+        users[name] = u
+    b_admin = user_model.objects.create(username="b_administrator")
+    users["b_administrator"] = b_admin
+    for side, holder in (("A", users["viewer"]), ("B", b_admin)):
+        sides[side].objects["role"] = Role.objects.create(
+            user=holder, organisation=sides[side].commune, level=10
+        )
+    for who, u in users.items():  # each user's own API token; b_administrator's is "outside" for A's users
+        ApiToken.objects.create(user=u, label=f"khóa {who}", prefix=who[:8], digest=f"{who:0<64}")
+    return World(province=province, sides=sides, users=users)
