@@ -23,6 +23,7 @@ from dangvu.accounts.models import RoleLevel
 from dangvu.core.dates import parse_date
 from dangvu.core.errors import DomainError
 from dangvu.core.text import fold
+from dangvu.core.uploads import upload_check
 from dangvu.members.models import EventKind, Gender, Member, MembershipEvent, Placement, TheoryLevel
 from dangvu.members.rules import PROBATION_MONTHS, add_months, adult_on
 from dangvu.members.selectors import in_scope
@@ -83,6 +84,7 @@ class _Cells:
 
 
 def _rows(source: str | Path | IO[bytes]) -> Iterator[tuple[int, dict[str, Any]]]:
+    upload_check(source, suffix=".xlsx")
     wb = load_workbook(source, read_only=True, data_only=True)
     try:
         ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
