@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
+    "dangvu.core.middleware.RateLimitMiddleware",
+    "dangvu.core.middleware.DatabaseFaultMiddleware",
 ]
 
 ROOT_URLCONF = "dangvu.urls"

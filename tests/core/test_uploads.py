@@ -79,7 +79,8 @@ def test_a_formula_is_refused_naming_its_cell() -> None:
 
 
 def test_a_zip_bomb_is_refused() -> None:
-    bomb = fake_xlsx(SHEET_HEAD.encode() + b"<sheetData/></worksheet>", {"xl/media/x.bin": b"\0" * 20_000_000})
+    zeros = {"xl/media/x.bin": b"\0" * 20_000_000}
+    bomb = fake_xlsx(SHEET_HEAD.encode() + b"<sheetData/></worksheet>", zeros)
     assert len(bomb) < 100_000
     assert "bom nén" in refused(bomb)
 

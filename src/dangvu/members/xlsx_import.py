@@ -22,6 +22,7 @@ from openpyxl import load_workbook
 from dangvu.accounts.models import RoleLevel
 from dangvu.core.dates import parse_date
 from dangvu.core.errors import DomainError
+from dangvu.core.faults import fault_point
 from dangvu.core.text import fold
 from dangvu.core.uploads import upload_check
 from dangvu.members.models import EventKind, Gender, Member, MembershipEvent, Placement, TheoryLevel
@@ -339,3 +340,4 @@ def _write(rows: list[_Row], actor: Any, label: str, progress: Callable[[str, in
                     )
             MembershipEvent.objects.bulk_create(events)
             progress("ghi", start + len(chunk))
+            fault_point("members-import-writing")
