@@ -3,13 +3,15 @@ requests. Each is told in Vietnamese and nothing is half-written or silently ove
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+from collections.abc import Iterator
 from unittest import mock
 
 import pytest
 from django.core.cache import cache
-from django.db import OperationalError, connection
+from django.db import OperationalError, connection, transaction
 from django.test import override_settings
 
 from dangvu.accounts.services import api_token_create
@@ -36,25 +38,32 @@ def _fresh_rate_counts():
 # --- the database cannot write -------------------------------------------------------------------------
 
 
-def _read_only() -> None:
-    with connection.cursor() as c:
-        if connection.vendor == "sqlite":
-            c.execute("PRAGMA query_only = ON")
-        else:  # PostgreSQL: the test's own transaction turns read-only, as on a standby server
-            c.execute("SET TRANSACTION READ ONLY")
-
-
-def _writable() -> None:
+@contextlib.contextmanager
+def read_only_database() -> Iterator[None]:
+    """The database refuses writes: SQLite's `query_only`; on PostgreSQL a read-only (sub)transaction, as
+    on a standby server, undone by rolling back to a savepoint."""
     if connection.vendor == "sqlite":
         with connection.cursor() as c:
-            c.execute("PRAGMA query_only = OFF")
+            c.execute("PRAGMA query_only = ON")
+        try:
+            yield
+        finally:
+            with connection.cursor() as c:
+                c.execute("PRAGMA query_only = OFF")
+        return
+    sid = transaction.savepoint()
+    with connection.cursor() as c:
+        c.execute("SET TRANSACTION READ ONLY")
+    try:
+        yield
+    finally:
+        transaction.savepoint_rollback(sid)
 
 
 def test_a_read_only_database_gives_a_clear_503_and_writes_nothing(province, client):
     client.force_login(province.users["editor_a"])
     before = ReportNarrative.objects.count()
-    _read_only()
-    try:
+    with read_only_database():
         r = client.post(
             "/bao-cao/XA/", {"period": "2019", "on": "2020-01-15", "chinh_tri": "Một.", "han_che": "Hai."}
         )
@@ -63,8 +72,6 @@ def test_a_read_only_database_gives_a_clear_503_and_writes_nothing(province, cli
         assert "chỉ đọc" in text and "không có gì bị ghi dở" in text
         assert r["Retry-After"] == "60"
         assert ReportNarrative.objects.count() == before
-    finally:
-        _writable()
 
 
 def test_a_full_disk_mid_save_keeps_nothing_of_the_save(province, client):
