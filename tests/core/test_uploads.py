@@ -121,3 +121,36 @@ def test_the_command_line_import_is_guarded_too(tmp_path) -> None:  # type: igno
     path.write_bytes(xlsx(formula=True))
     result = members_import(path, actor=None)
     assert not result.written and "công thức" in result.errors[0].message
+
+
+def _docx_bomb() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", b"<w:document>" + b" " * 30_000_000 + b"</w:document>")
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_every_upload_page_refuses_before_parsing(province, client) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(province.users["admin"])
+    page = client.post(
+        "/hoat-dong/nhap/sinh-hoat/", {"file": SimpleUploadedFile("sh.xlsx", xlsx(formula=True))}
+    ).content.decode()
+    assert "công thức ở ô C2" in page
+    page = client.post(
+        "/dang-vien/nhap/", {"file": SimpleUploadedFile("dv.xlsx", b"not a zip at all")}
+    ).content.decode()
+    assert "nội dung không phải tệp Excel" in page
+    bomb = SimpleUploadedFile("bai.docx", _docx_bomb())
+    page = client.post("/doc-van-ban/", {"upload": bomb}).content.decode()
+    assert "bom nén" in page
+    r = client.post("/bao-cao/mau/", {"file": SimpleUploadedFile("mau.docx", _docx_bomb())}, follow=True)
+    assert "bom nén" in r.content.decode()
+
+
+def test_the_reader_command_line_is_guarded_too() -> None:
+    from dangvu.reader.reader import text_from_bytes
+
+    with pytest.raises(UploadRefused, match="bom nén"):
+        text_from_bytes(_docx_bomb(), ".docx")
