@@ -4,6 +4,8 @@
 - DANGVU_DATA_DIR: where the embedded database and uploaded files live (default: ./var).
 - DANGVU_PRODUCTION=1: production hardening (HTTPS-only cookies, HSTS, no debug); needs DANGVU_SECRET_KEY.
 - DANGVU_SECRET_KEY, DANGVU_ALLOWED_HOSTS (comma-separated), DANGVU_DEBUG=1.
+- DANGVU_UPLOAD_MAX_MB / _MAX_ROWS / _MAX_UNZIPPED_MB, DANGVU_LOGIN_RATE, DANGVU_API_RATE,
+  DANGVU_CONN_MAX_AGE: see docs/architecture.md § Faults.
 """
 
 from __future__ import annotations
@@ -79,6 +81,7 @@ MIDDLEWARE = [
     "auditlog.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
     "dangvu.core.middleware.RateLimitMiddleware",
+    "dangvu.core.middleware.UploadSizeMiddleware",
     "dangvu.core.middleware.DatabaseFaultMiddleware",
 ]
 

@@ -212,3 +212,15 @@ def test_api_calls_are_limited_per_token(province, client):
     assert r.status_code == 429
     assert r.json()["detail"].startswith("Quá nhiều yêu cầu tới API")
     assert client.get("/api/organisations/", HTTP_AUTHORIZATION=f"Bearer {b}").status_code != 429
+
+
+@override_settings(DANGVU_UPLOAD_MAX_MB=1)
+def test_a_body_over_the_upload_limit_is_refused_before_it_is_read(province, client):
+    client.force_login(province.users["editor_a"])
+    r = client.post(
+        "/dang-vien/nhap/",
+        data=b"x",
+        content_type="application/octet-stream",
+        CONTENT_LENGTH=str(5 * 1024 * 1024),
+    )
+    assert r.status_code == 413 and "quá giới hạn 1 MB" in r.content.decode()

@@ -17,6 +17,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from dangvu.core.ratelimit import Rate, rate_exceeded
+from dangvu.core.uploads import max_bytes
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,27 @@ class DatabaseFaultMiddleware:
         return response
 
 
+class UploadSizeMiddleware:
+    """A request body larger than the upload limit is refused (413) before Django reads it to disk."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        limit = max_bytes()
+        if length > limit + 1024 * 1024:  # room for the form's other fields
+            message = (
+                f"Tệp tải lên lớn {length // (1024 * 1024)} MB, quá giới hạn {limit // (1024 * 1024)} MB "
+                "cho mỗi lần tải lên."
+            )
+            return _refusal(request, 413, message, title="Tệp quá lớn")
+        return self.get_response(request)
+
+
 class RateLimitMiddleware:
     """Log-in POSTs per address (`DANGVU_LOGIN_RATE`) and API calls per token, else per user or address
     (`DANGVU_API_RATE`): over the rate, HTTP 429 with a Vietnamese message and Retry-After."""
@@ -92,11 +114,11 @@ class RateLimitMiddleware:
         if request.method == "POST" and request.path == self.login_path:
             wait = rate_exceeded("login", _address(request), Rate.parse(settings.DANGVU_LOGIN_RATE))
             if wait:
-                return _too_many(request, wait, "Quá nhiều lần đăng nhập từ địa chỉ này.", as_json=False)
+                return _too_many(request, wait, "Quá nhiều lần đăng nhập từ địa chỉ này.")
         elif request.path.startswith("/api/") and not request.path.startswith("/api/docs"):
             wait = rate_exceeded("api", _api_key(request), Rate.parse(settings.DANGVU_API_RATE))
             if wait:
-                return _too_many(request, wait, "Quá nhiều yêu cầu tới API với khóa này.", as_json=True)
+                return _too_many(request, wait, "Quá nhiều yêu cầu tới API với khóa này.")
         return self.get_response(request)
 
 
@@ -114,12 +136,13 @@ def _api_key(request: HttpRequest) -> str:
     return "a" + _address(request)
 
 
-def _too_many(request: HttpRequest, wait: int, what: str, *, as_json: bool) -> HttpResponse:
-    message = f"{what} Hãy thử lại sau {wait} giây."
-    response: HttpResponse
-    if as_json:
-        response = JsonResponse({"detail": message}, status=429, json_dumps_params={"ensure_ascii": False})
-    else:
-        response = render(request, "errors/too_many.html", {"message": message}, status=429)
+def _too_many(request: HttpRequest, wait: int, what: str) -> HttpResponse:
+    response = _refusal(request, 429, f"{what} Hãy thử lại sau {wait} giây.", title="Quá nhiều yêu cầu")
     response["Retry-After"] = str(wait)
     return response
+
+
+def _refusal(request: HttpRequest, status: int, message: str, *, title: str) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=status, json_dumps_params={"ensure_ascii": False})
+    return render(request, "errors/refused.html", {"message": message, "title": title}, status=status)
