@@ -224,3 +224,20 @@ def test_a_body_over_the_upload_limit_is_refused_before_it_is_read(province, cli
         CONTENT_LENGTH=str(5 * 1024 * 1024),
     )
     assert r.status_code == 413 and "quá giới hạn 1 MB" in r.content.decode()
+
+
+def test_two_committees_deciding_one_rating_the_second_is_told(province, client):
+    from dangvu.activities.models import QualityRating
+
+    client.force_login(province.users["editor_a"])
+    proposal = {"period": "2025", "organisation_code": "CA1", "grade": "httnv", "score": "80"}
+    client.post("/hoat-dong/xep-loai/de-xuat/", proposal | {"tasks_on_time": "100"})
+    rating = QualityRating.objects.get()
+    client.force_login(province.users["admin"])
+    token = version_in(client.get("/hoat-dong/xep-loai/").content)
+    url = f"/hoat-dong/xep-loai/{rating.pk}/quyet-dinh/"
+    first = {"decider_code": "XA", "grade": "httnv", "score": "80", "version": token}
+    client.post(url, first)
+    r = client.post(url, first | {"grade": "htnv", "score": "65"}, follow=True)
+    assert "đã được người khác sửa" in r.content.decode()
+    assert QualityRating.objects.get().decided_grade == "httnv"
