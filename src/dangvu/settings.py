@@ -6,6 +6,8 @@
 - DANGVU_SECRET_KEY, DANGVU_ALLOWED_HOSTS (comma-separated), DANGVU_DEBUG=1.
 - DANGVU_EMAIL_URL: where mail goes: smtp://user:pass@host:25, smtp+tls://…:587, smtp+ssl://…:465,
   console:// or file:///folder (default: files in DANGVU_DATA_DIR/thu-gui); DANGVU_EMAIL_FROM the sender.
+- DANGVU_UPLOAD_MAX_MB / _MAX_ROWS / _MAX_UNZIPPED_MB, DANGVU_LOGIN_RATE, DANGVU_API_RATE,
+  DANGVU_CONN_MAX_AGE: see docs/architecture.md § Faults.
 """
 
 from __future__ import annotations
@@ -81,6 +83,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
+    "dangvu.core.middleware.RateLimitMiddleware",
+    "dangvu.core.middleware.UploadSizeMiddleware",
+    "dangvu.core.middleware.DatabaseFaultMiddleware",
 ]
 
 ROOT_URLCONF = "dangvu.urls"
@@ -114,6 +119,9 @@ def _database() -> dict[str, Any]:
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
         }
+    else:  # a restarted or failed-over server: a dead pooled connection is noticed and replaced
+        db["CONN_HEALTH_CHECKS"] = True
+        db["CONN_MAX_AGE"] = int(os.environ.get("DANGVU_CONN_MAX_AGE", "60"))
     db["TEST"] = {"NAME": None}
     return db
 
@@ -231,6 +239,14 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# Uploads (core/uploads.py): refused before parsing when over these limits.
+DANGVU_UPLOAD_MAX_MB = int(os.environ.get("DANGVU_UPLOAD_MAX_MB", "50"))
+DANGVU_UPLOAD_MAX_ROWS = int(os.environ.get("DANGVU_UPLOAD_MAX_ROWS", "200000"))
+DANGVU_UPLOAD_MAX_UNZIPPED_MB = int(os.environ.get("DANGVU_UPLOAD_MAX_UNZIPPED_MB", "500"))
+# Rate limits (core/ratelimit.py): "N/s|m|h" per address on the log-in form, per token on the API.
+DANGVU_LOGIN_RATE = os.environ.get("DANGVU_LOGIN_RATE", "20/m")
+DANGVU_API_RATE = os.environ.get("DANGVU_API_RATE", "600/m")
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = False

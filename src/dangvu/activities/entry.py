@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -24,7 +25,9 @@ from dangvu.activities.forms import (
     PlanEntry,
     ProposeEntry,
 )
+from dangvu.activities.models import QualityRating
 from dangvu.core.errors import DomainError
+from dangvu.core.versions import VERSION_FIELD, version_check
 from dangvu.documents.forms import add_error, unit_by_code
 from dangvu.members.models import Member
 from dangvu.members.selectors import member_for
@@ -181,15 +184,22 @@ def rating_decide(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("activities:ratings")
     d = form.cleaned_data
     try:
-        ratings.rating_decide(
-            actor=request.user,
-            rating=rating,
-            decider=unit_by_code(request.user, d["decider_code"], field="decider_code"),
-            grade=d["grade"],
-            score=d["score"],
-            decided_on=d["decided_on"],
-            decision=d["decision"],
-        )
+        with transaction.atomic():
+            version_check(
+                request.POST.get(VERSION_FIELD),
+                QualityRating.objects.filter(pk=rating.pk),
+                what=f"Bản xếp loại «{rating}»",
+            )
+            rating.refresh_from_db()
+            ratings.rating_decide(
+                actor=request.user,
+                rating=rating,
+                decider=unit_by_code(request.user, d["decider_code"], field="decider_code"),
+                grade=d["grade"],
+                score=d["score"],
+                decided_on=d["decided_on"],
+                decision=d["decision"],
+            )
     except DomainError as e:
         messages.error(request, e.message)
     else:

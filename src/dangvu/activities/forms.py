@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from dangvu.activities.models import (
@@ -15,6 +17,7 @@ from dangvu.activities.models import (
     RecognitionLevel,
 )
 from dangvu.activities.rules import GRADE_LABELS
+from dangvu.core.uploads import uploaded_file_clean
 from dangvu.documents.forms import DATE, BootstrapForm
 
 GRADES = [(g.value, label) for g, label in GRADE_LABELS.items()]
@@ -104,3 +107,6 @@ class MobilisationEntry(BootstrapForm):
 
 class ImportEntry(forms.Form):
     file = forms.FileField(label="Tệp .xlsx theo mẫu")
+
+    def clean_file(self) -> Any:
+        return uploaded_file_clean(self.cleaned_data.get("file"), suffix=".xlsx")

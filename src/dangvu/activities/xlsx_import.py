@@ -33,6 +33,7 @@ from dangvu.activities.models import (
 from dangvu.core.dates import parse_date
 from dangvu.core.errors import DomainError
 from dangvu.core.text import fold
+from dangvu.core.uploads import upload_check
 from dangvu.members.selectors import in_scope
 from dangvu.members.xlsx_import import ImportResult, RowError
 from dangvu.organisations.models import Organisation
@@ -115,6 +116,7 @@ def _rows(source: str | Path | IO[bytes], columns: list[Column]) -> Iterator[tup
     by_header = {fold(c.header): c.key for c in columns} | {
         fold(c.header.split(" (")[0]): c.key for c in columns
     }
+    upload_check(source, suffix=".xlsx")
     wb = load_workbook(source, read_only=True, data_only=True)
     try:
         ws = wb.worksheets[0]

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -22,10 +23,12 @@ from dangvu.accounts.selectors import organisation_for, user_holds
 from dangvu.assignments import selectors, services
 from dangvu.assignments.export import tasks_xlsx
 from dangvu.assignments.forms import ImportForm, ProgressForm, TaskForm
+from dangvu.assignments.models import Task
 from dangvu.assignments.reminders import reminders_for
 from dangvu.assignments.status import State, Status
 from dangvu.assignments.xlsx_import import tasks_import, template_write
 from dangvu.core.errors import DomainError
+from dangvu.core.versions import VERSION_FIELD, version_check, version_of
 from dangvu.documents.forms import VoidForm, add_error, unit_by_code
 from dangvu.meetings.selectors import meeting_for
 from dangvu.organisations.forms import split_codes
@@ -135,6 +138,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_void": live and user_holds(request.user, task.organisation, RoleLevel.EDITOR),
             "progress_form": ProgressForm(initial={"state": task.state, "reported_on": dt.date.today()}),
             "void_form": VoidForm(),
+            "version": version_of([task]),
         },
     )
 
@@ -149,14 +153,19 @@ def task_progress(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("assignments:detail", pk=task.pk)
     d = form.cleaned_data
     try:
-        services.task_progress_record(
-            actor=request.user,
-            task=task,
-            state=State(d["state"]),
-            reported_on=d["reported_on"],
-            note=d["note"],
-            evidence=d["evidence"],
-        )
+        with transaction.atomic():
+            version_check(
+                request.POST.get(VERSION_FIELD), Task.objects.filter(pk=task.pk), what="Nhiệm vụ này"
+            )
+            task.refresh_from_db()
+            services.task_progress_record(
+                actor=request.user,
+                task=task,
+                state=State(d["state"]),
+                reported_on=d["reported_on"],
+                note=d["note"],
+                evidence=d["evidence"],
+            )
     except DomainError as e:
         messages.error(request, e.message)
     else:

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -17,9 +18,10 @@ from dangvu.accounts.models import RoleLevel
 from dangvu.accounts.selectors import organisation_for, user_holds
 from dangvu.core.errors import DomainError
 from dangvu.core.periods import Period, PeriodKind
+from dangvu.core.versions import VERSION_FIELD, version_check, version_of
 from dangvu.indicators import services
 from dangvu.indicators.forms import DecisionForm, TargetForm, submission_form
-from dangvu.indicators.models import Indicator, Submission, SubmissionStatus
+from dangvu.indicators.models import Indicator, ReportedValue, Submission, SubmissionStatus
 from dangvu.indicators.provenance import provenance
 from dangvu.indicators.selectors import achievement, indicator_sheet, submissions_missing
 from dangvu.organisations.selectors import TreeView, tree_snapshot
@@ -211,14 +213,19 @@ def submission(request: HttpRequest, code: str) -> HttpResponse:
     can_edit = user_holds(request.user, org, RoleLevel.EDITOR)
     above = org.parent or org
     can_decide = user_holds(request.user, above, RoleLevel.APPROVER)
+    rows = Submission.objects.filter(organisation=org, period=str(period))
+    values_rows = ReportedValue.objects.filter(submission__in=rows)
+    version = request.POST.get(VERSION_FIELD) or version_of([*rows, *values_rows])
     if request.method == "POST" and form.is_valid() and can_edit:
         values = {k: v for k, v in form.cleaned_data.items() if v is not None}
         try:
-            sub = services.submission_save(
-                actor=request.user, organisation=org, period=str(period), values=values
-            )
-            if "submit" in request.POST:
-                services.submission_submit(actor=request.user, submission=sub)
+            with transaction.atomic():
+                version_check(version, rows, values_rows, what=f"Số liệu kỳ {period} của {org.name}")
+                sub = services.submission_save(
+                    actor=request.user, organisation=org, period=str(period), values=values
+                )
+                if "submit" in request.POST:
+                    services.submission_submit(actor=request.user, submission=sub)
         except DomainError as e:
             form.add_error(None, e.message)
         else:
@@ -236,6 +243,7 @@ def submission(request: HttpRequest, code: str) -> HttpResponse:
             "can_edit": can_edit and (sub is None or sub.status != SubmissionStatus.APPROVED),
             "can_decide": can_decide,
             "decision_form": DecisionForm(),
+            "version": version,
         },
     )
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
+from dangvu.core.uploads import uploaded_file_clean
 from dangvu.members.models import EventKind, Gender, TheoryLevel
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
@@ -50,3 +53,6 @@ class EventForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label="Tệp .xlsx theo mẫu")
+
+    def clean_file(self) -> Any:
+        return uploaded_file_clean(self.cleaned_data.get("file"), suffix=".xlsx")

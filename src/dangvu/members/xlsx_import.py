@@ -22,7 +22,9 @@ from openpyxl import load_workbook
 from dangvu.accounts.models import RoleLevel
 from dangvu.core.dates import parse_date
 from dangvu.core.errors import DomainError
+from dangvu.core.faults import fault_point
 from dangvu.core.text import fold
+from dangvu.core.uploads import upload_check
 from dangvu.members.models import EventKind, Gender, Member, MembershipEvent, Placement, TheoryLevel
 from dangvu.members.rules import PROBATION_MONTHS, add_months, adult_on
 from dangvu.members.selectors import in_scope
@@ -83,6 +85,7 @@ class _Cells:
 
 
 def _rows(source: str | Path | IO[bytes]) -> Iterator[tuple[int, dict[str, Any]]]:
+    upload_check(source, suffix=".xlsx")
     wb = load_workbook(source, read_only=True, data_only=True)
     try:
         ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
@@ -337,3 +340,4 @@ def _write(rows: list[_Row], actor: Any, label: str, progress: Callable[[str, in
                     )
             MembershipEvent.objects.bulk_create(events)
             progress("ghi", start + len(chunk))
+            fault_point("members-import-writing")

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from dangvu.core.uploads import uploaded_file_clean
 from dangvu.documents.forms import BootstrapForm
 from dangvu.reader.reader import text_from_bytes
 
@@ -35,6 +36,8 @@ class ReadForm(BootstrapForm):
                 raise forms.ValidationError("Chỉ đọc được tệp .txt, .html hoặc .docx.")
             if upload.size > MAX_BYTES:
                 raise forms.ValidationError("Tệp lớn quá 5 MB.")
+            if suffix == ".docx":
+                uploaded_file_clean(upload, suffix=suffix)
             try:
                 data["raw"] = text_from_bytes(upload.read(), suffix)
             except Exception as e:  # python-docx raises several kinds on a damaged file

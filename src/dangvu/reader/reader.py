@@ -150,6 +150,9 @@ def text_from_bytes(data: bytes, suffix: str) -> str:
 
         import docx
 
+        from dangvu.core.uploads import upload_check
+
+        upload_check(data, suffix=".docx")  # before python-docx unzips anything
         document = docx.Document(io.BytesIO(data))
         return "\n".join(p.text for p in document.paragraphs)
     for encoding in ("utf-8-sig", "utf-16", "cp1258"):

@@ -20,6 +20,7 @@ from dangvu.accounts.models import RoleLevel
 from dangvu.accounts.selectors import scope_paths, user_holds
 from dangvu.core.errors import DomainError, PermissionDenied
 from dangvu.core.periods import Period, term_of
+from dangvu.core.uploads import upload_check
 from dangvu.documents.models import Document
 from dangvu.documents.services import document_register
 from dangvu.organisations.models import Organisation
@@ -92,6 +93,7 @@ def template_upload(*, actor: Any, data: bytes, note: str = "") -> ReportTemplat
     """A new version of the report template; refused with the list of what it lacks."""
     if not may_manage_templates(actor):
         raise PermissionDenied("Chỉ quản trị viên cấp cao nhất được thay mẫu báo cáo.")
+    upload_check(data, suffix=".docx")
     problems = template_problems(data)
     if problems:
         raise DomainError("Mẫu không dùng được: " + "; ".join(problems) + ".", field="file")

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -19,11 +20,12 @@ from dangvu.accounts.selectors import organisation_for, user_holds
 from dangvu.core.dates import parse_date
 from dangvu.core.errors import DomainError
 from dangvu.core.periods import Period
+from dangvu.core.versions import VERSION_FIELD, version_check, version_of
 from dangvu.organisations.selectors import TreeView, tree_snapshot
 from dangvu.reports import selectors, services
 from dangvu.reports.draft import report_draft
 from dangvu.reports.forms_xlsx import statistical_forms
-from dangvu.reports.models import ReportSettings, ReportTemplate
+from dangvu.reports.models import ReportNarrative, ReportSettings, ReportTemplate
 from dangvu.reports.outline import NARRATIVE_KEYS, figure_changes
 
 
@@ -56,16 +58,29 @@ def builder(request: HttpRequest, code: str) -> HttpResponse:
     org = organisation_for(request.user, code)
     period, view, on = _params(request)
     can_edit = user_holds(request.user, org, RoleLevel.EDITOR)
+    saved = ReportNarrative.objects.filter(organisation=org, period=str(period))
+    posted: dict[str, str] = {}
     if request.method == "POST":
         if not can_edit:
             raise Http404("Không tìm thấy tổ chức.")
-        for key in NARRATIVE_KEYS:
-            if key in request.POST:
-                services.narrative_save(
-                    actor=request.user, organisation=org, period=period, section=key, text=request.POST[key]
-                )
-        messages.success(request, "Đã lưu các đoạn văn của báo cáo.")
-        return redirect(f"{request.path}?period={period}&view={view.value}&on={on.isoformat()}")
+        try:
+            with transaction.atomic():  # all the paragraphs or none
+                version_check(request.POST.get(VERSION_FIELD), saved, what="Các đoạn văn của báo cáo")
+                for key in NARRATIVE_KEYS:
+                    if key in request.POST:
+                        services.narrative_save(
+                            actor=request.user,
+                            organisation=org,
+                            period=period,
+                            section=key,
+                            text=request.POST[key],
+                        )
+        except DomainError as e:  # the user's text stays in the form; the saved text shows in the draft
+            messages.error(request, e.message)
+            posted = {k: request.POST[k] for k in NARRATIVE_KEYS if k in request.POST}
+        else:
+            messages.success(request, "Đã lưu các đoạn văn của báo cáo.")
+            return redirect(f"{request.path}?period={period}&view={view.value}&on={on.isoformat()}")
     ctx: dict[str, Any] = {"org": org, "period": period, "view": view, "on": on, "can_edit": can_edit}
     try:
         content = report_draft(request.user, org, period, view=view, on=on)
@@ -81,7 +96,10 @@ def builder(request: HttpRequest, code: str) -> HttpResponse:
         can_issue=user_holds(request.user, org, RoleLevel.APPROVER),
         narratives={k: "" for k in NARRATIVE_KEYS}
         | {p["key"]: p["narrative"] for p in content["sections"]}
-        | {"han_che": content["shortcomings_narrative"], "phuong_huong": content["direction_narrative"]},
+        | {"han_che": content["shortcomings_narrative"], "phuong_huong": content["direction_narrative"]}
+        | posted,
+        version=version_of(saved),
+        settings_version=version_of(ReportSettings.objects.filter(organisation=org)),
         narrative_titles=NARRATIVE_KEYS,
         settings=(settings := ReportSettings.objects.filter(organisation=org).first() or ReportSettings()),
         settings_rows=[
@@ -104,8 +122,18 @@ def report_settings(request: HttpRequest, code: str) -> HttpResponse:
     if not user_holds(request.user, org, RoleLevel.EDITOR):
         raise Http404("Không tìm thấy tổ chức.")
     fields = {f: request.POST.get(f, "") for f in (*SETTINGS_FIELDS, "recipients")}
-    services.settings_save(actor=request.user, organisation=org, **fields)
-    messages.success(request, "Đã lưu thiết lập phần đầu, chữ ký và nơi nhận của báo cáo.")
+    try:
+        with transaction.atomic():
+            version_check(
+                request.POST.get(VERSION_FIELD),
+                ReportSettings.objects.filter(organisation=org),
+                what="Thiết lập của báo cáo",
+            )
+            services.settings_save(actor=request.user, organisation=org, **fields)
+    except DomainError as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(request, "Đã lưu thiết lập phần đầu, chữ ký và nơi nhận của báo cáo.")
     return redirect(f"/bao-cao/{code}/?{request.POST.get('query', '')}")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
 
 from dangvu.core.text import vn_number
@@ -17,3 +19,11 @@ def vn(value: int | float | str | None) -> str:
     if isinstance(value, str):
         value = float(value.replace(".", "").replace(",", ""))
     return vn_number(round(value))
+
+
+@register.filter
+def version_token(record: Any) -> str:
+    """The record's version token for a form's hidden `version` field (core/versions.py)."""
+    from dangvu.core.versions import version_of
+
+    return version_of([record])
