@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -98,3 +99,19 @@ def test_cli(province, tmp_path):
         call_command("import", "tasks", str(path), "--user", "outsider", stdout=out, stderr=io.StringIO())
     call_command("export", "tasks", "-o", str(tmp_path / "x.xlsx"), stdout=out)
     assert "Đã xuất 2 nhiệm vụ" in out.getvalue()
+
+
+def test_a_hostile_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    """The task import goes through the upload guard too: a formula is refused with the cell named."""
+    from openpyxl import Workbook
+
+    from dangvu.assignments.xlsx_import import tasks_import
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Nội dung", "Số"])
+    ws.append(["Việc thử", "=1+1"])
+    path = tmp_path / "cong-thuc.xlsx"
+    wb.save(path)
+    result = tasks_import(path, actor=None, dry_run=True)
+    assert result.errors and "công thức" in result.errors[0].message

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from dangvu.assignments.status import State
+from dangvu.core.uploads import uploaded_file_clean
 from dangvu.documents.forms import DATE, BootstrapForm
 
 
@@ -37,3 +40,6 @@ class ProgressForm(BootstrapForm):
 
 class ImportForm(BootstrapForm):
     file = forms.FileField(label="Tệp .xlsx theo mẫu")
+
+    def clean_file(self) -> Any:
+        return uploaded_file_clean(self.cleaned_data.get("file"), suffix=".xlsx")

@@ -26,6 +26,7 @@ from dangvu.assignments.services import task_assign
 from dangvu.core.dates import parse_date
 from dangvu.core.errors import DomainError
 from dangvu.core.text import fold
+from dangvu.core.uploads import upload_check
 from dangvu.documents.services import document_reference_parse
 from dangvu.organisations.models import Organisation
 
@@ -190,6 +191,11 @@ def tasks_import(source: str | Path | IO[bytes], *, actor: Any, dry_run: bool = 
     """Validate the file; unless `dry_run` or any row is wrong, give its new tasks in one transaction.
     `actor` None is the command line (every unit)."""
     result = ImportResult()
+    try:
+        upload_check(source, suffix=".xlsx")  # size, type, zip bombs, row count, formulas: before parsing
+    except DomainError as e:
+        result.errors.append(RowError(0, "", e.message))
+        return result
     try:
         wb = load_workbook(source, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not .xlsx
