@@ -4,6 +4,7 @@
 - DANGVU_DATA_DIR: where the embedded database and uploaded files live (default: ./var).
 - DANGVU_PRODUCTION=1: production hardening (HTTPS-only cookies, HSTS, no debug); needs DANGVU_SECRET_KEY.
 - DANGVU_SECRET_KEY, DANGVU_ALLOWED_HOSTS (comma-separated), DANGVU_DEBUG=1.
+- DANGVU_JOBS_STALE_SECONDS: a running job whose worker sent no heartbeat for this long is retried (120).
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "dangvu.activities",
     "dangvu.indicators",
     "dangvu.reports",
+    "dangvu.jobs",
     "dangvu.demo",
     "dangvu.api",
 ]
@@ -182,6 +184,9 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# Background jobs (`dangvu worker`): after this many seconds without a heartbeat a running job is retried.
+JOBS_STALE_SECONDS = int(os.environ.get("DANGVU_JOBS_STALE_SECONDS", "120"))
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = False
