@@ -16,6 +16,7 @@ from dangvu.jobs.worker import Worker
 
 
 class Command(BaseCommand):
+    requires_system_checks: list[str] = []  # starts fast; restarted often
     help = "Chạy các công việc nền (xuất biểu, báo cáo, nhập tệp lớn) đang chờ trong cơ sở dữ liệu."
 
     def add_arguments(self, parser: CommandParser) -> None:
