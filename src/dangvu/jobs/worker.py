@@ -67,7 +67,8 @@ class Worker:
 
     def run_once(self) -> bool:
         """Recover stale jobs, then run one queued job; False when there was none."""
-        close_old_connections()
+        if not connection.in_atomic_block:  # a long-lived worker drops broken or expired connections
+            close_old_connections()
         for stale in services.jobs_recover_stale():
             self.out(f"Việc #{stale.pk} của máy chạy đã dừng: {stale.get_status_display().lower()}.")
         job = services.job_claim_next(self.ident)
