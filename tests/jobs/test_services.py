@@ -127,3 +127,23 @@ def test_stop_mid_job_gives_it_back_to_the_queue() -> None:
     worker.run_job(claimed)
     job.refresh_from_db()
     assert (job.status, job.attempts, job.claimed_by) == (JobStatus.QUEUED, 0, "")
+
+
+@pytest.mark.django_db
+def test_progress_inside_the_jobs_own_transaction_goes_through_the_heartbeat_thread() -> None:
+    """Others cannot see writes of an open transaction: on PostgreSQL such progress waits for the side
+    thread's own connection; on SQLite (one writer) the job's connection writes it."""
+    from django.db import connection, transaction
+
+    from dangvu.jobs.registry import JobContext
+
+    job = _enqueue()
+    assert services.job_claim_next("w") is not None
+    ctx = JobContext(job.pk, None)
+    with transaction.atomic():
+        ctx.progress(1, 10, "Đang ghi")
+        deferred = connection.vendor != "sqlite"
+        assert (ctx.pending is not None) is deferred
+    assert ctx.flush_pending() is deferred
+    job.refresh_from_db()
+    assert (job.progress_done, job.progress_total, job.stage) == (1, 10, "Đang ghi")

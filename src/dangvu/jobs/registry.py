@@ -7,11 +7,13 @@ last step) and refreshes the job's heartbeat. A kind raises `DomainError` for a 
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from django.db import connection
 from django.utils import timezone
 
 JobResult = tuple[str, bytes | Path]
@@ -38,25 +40,51 @@ def kinds_registered() -> list[str]:
 
 
 class JobContext:
-    """What a running job sees: its row's id, the acting user, and `progress`."""
+    """What a running job sees: its row's id, the acting user, and `progress`.
+
+    Progress reported inside the job's own transaction (e.g. the members import's bulk insert) is not
+    written by the job's connection, where nobody would see it before the commit: it is left in `pending`
+    for the worker's heartbeat thread, whose own connection writes it at once. On SQLite (one writer at a
+    time) it is written by the job's connection and shows when the transaction ends.
+    """
 
     def __init__(self, job_id: int, user: Any) -> None:
         self.job_id = job_id
         self.user = user
+        self.pending: dict[str, Any] | None = None
         self._last = 0.0
+        self._lock = threading.Lock()
+        self._depth = len(connection.atomic_blocks)
 
     def progress(self, done: int, total: int, message: str = "") -> None:
         now = time.monotonic()
         if now - self._last < PROGRESS_EVERY and done < total:
             return
         self._last = now
-        from dangvu.jobs.models import Job, JobStatus
-
-        fields: dict[str, Any] = {
-            "progress_done": done,
-            "progress_total": total,
-            "heartbeat_at": timezone.now(),
-        }
+        fields: dict[str, Any] = {"progress_done": done, "progress_total": total}
         if message:
             fields["stage"] = message[:255]
-        Job.objects.filter(pk=self.job_id, status=JobStatus.RUNNING).update(**fields)
+        if len(connection.atomic_blocks) > self._depth and connection.vendor != "sqlite":
+            with self._lock:
+                self.pending = (self.pending or {}) | fields
+            return
+        with self._lock:  # after any pending value, never overwritten by it
+            self.pending = None
+            self.write(fields)
+
+    def flush_pending(self) -> bool:
+        """Write the progress left pending by the job (the heartbeat thread calls it); False if none."""
+        with self._lock:
+            if self.pending is None:
+                return False
+            fields, self.pending = self.pending, None
+            self.write(fields)
+        return True
+
+    def write(self, fields: dict[str, Any]) -> None:
+        """Progress and heartbeat on the job's row (only while it runs)."""
+        from dangvu.jobs.models import Job, JobStatus
+
+        Job.objects.filter(pk=self.job_id, status=JobStatus.RUNNING).update(
+            **fields, heartbeat_at=timezone.now()
+        )

@@ -12,18 +12,18 @@ import logging
 import os
 import socket
 import threading
+import time
 import traceback
 import uuid
 from collections.abc import Callable
 from typing import Any
 
 from django.db import close_old_connections, connection
-from django.utils import timezone
 
 from dangvu.core.errors import DomainError
 from dangvu.core.management.kinds import System
 from dangvu.jobs import services
-from dangvu.jobs.models import Job, JobStatus
+from dangvu.jobs.models import Job
 from dangvu.jobs.registry import JobContext, kind_function
 
 log = logging.getLogger(__name__)
@@ -39,18 +39,25 @@ def worker_id() -> str:
 
 
 class _Heartbeat(threading.Thread):
-    def __init__(self, job_id: int, every: float) -> None:
+    """Beside a running job: writes progress left pending by the job, and a heartbeat every `every` s."""
+
+    TICK = 0.5
+
+    def __init__(self, ctx: JobContext, every: float) -> None:
         super().__init__(daemon=True)
-        self.job_id, self.every, self.done = job_id, every, threading.Event()
+        self.ctx, self.every, self.done = ctx, every, threading.Event()
 
     def run(self) -> None:
+        last = time.monotonic()
         try:
-            while not self.done.wait(self.every):
+            while not self.done.wait(self.TICK):
                 try:
-                    Job.objects.filter(pk=self.job_id, status=JobStatus.RUNNING).update(
-                        heartbeat_at=timezone.now()
-                    )
-                except Exception:  # a busy SQLite file: try again next beat
+                    if self.ctx.flush_pending():  # a progress write refreshes the heartbeat too
+                        last = time.monotonic()
+                    elif time.monotonic() - last >= self.every:
+                        self.ctx.write({})
+                        last = time.monotonic()
+                except Exception:  # a busy SQLite file: try again at the next tick
                     log.debug("heartbeat skipped", exc_info=True)
         finally:
             connection.close()
@@ -79,13 +86,13 @@ class Worker:
 
     def run_job(self, job: Job) -> None:
         self.out(f"Bắt đầu việc #{job.pk} ({job.kind}), lần {job.attempts}.")
-        beat = _Heartbeat(job.pk, max(1.0, services.stale_seconds() / 4))
+        ctx = _StoppableContext(job.pk, job.requested_by or System(), self.stopping)
+        beat = _Heartbeat(ctx, max(1.0, services.stale_seconds() / 4))
         beat.start()
         try:
             fn = kind_function(job.kind)
             if fn is None:
                 raise DomainError(f"Máy chạy việc không biết loại việc «{job.kind}».")
-            ctx = _StoppableContext(job.pk, job.requested_by or System(), self.stopping)
             filename, data = fn(ctx, **job.arguments)
         except Stop:
             services.job_abandon(job, self.ident)
