@@ -33,6 +33,7 @@ _BY_HEADER = {fold(c.header): c for c in COLUMNS}
 _GENDERS = {"nam": Gender.MALE, "nu": Gender.FEMALE}
 _THEORY = {fold(str(label)): value for value, label in TheoryLevel.choices if value}
 BATCH = 2000
+PROGRESS_ROWS = 2000  # rows checked between two progress reports
 
 
 @dataclass(frozen=True)
@@ -232,7 +233,7 @@ def members_import(
     try:
         for line, raw in _rows(source):
             result.rows += 1
-            if result.rows % 10000 == 0:
+            if result.rows % PROGRESS_ROWS == 0:
                 progress("kiểm tra", result.rows)
             row, errors = _parse(line, raw, cells, today)
             v = row.values
