@@ -112,7 +112,11 @@ def members_import_job(ctx: JobContext, *, file: str, label: str = "") -> JobRes
         total = _rows_estimate(path)
 
         def progress(stage: str, n: int) -> None:
-            if stage == "ghi":
+            if stage == "ghi" and n == 0:
+                ctx.progress(
+                    total, 2 * total, "Mọi dòng hợp lệ; đang ghi vào sổ (tất cả hoặc không)", force=True
+                )
+            elif stage == "ghi":
                 ctx.progress(total + n, 2 * total, f"Đang ghi: {vn_number(n)} đảng viên")
             else:
                 ctx.progress(

@@ -56,9 +56,11 @@ class JobContext:
         self._lock = threading.Lock()
         self._depth = len(connection.atomic_blocks)
 
-    def progress(self, done: int, total: int, message: str = "") -> None:
+    def progress(self, done: int, total: int, message: str = "", *, force: bool = False) -> None:
+        """Report how far the job got; written at most once a second unless last (`done >= total`) or
+        `force` (a stage change the user should see at once)."""
         now = time.monotonic()
-        if now - self._last < PROGRESS_EVERY and done < total:
+        if now - self._last < PROGRESS_EVERY and done < total and not force:
             return
         self._last = now
         fields: dict[str, Any] = {"progress_done": done, "progress_total": total}

@@ -132,10 +132,10 @@ class _StoppableContext(JobContext):
         super().__init__(job_id, user)
         self.stopping = stopping
 
-    def progress(self, done: int, total: int, message: str = "") -> None:
+    def progress(self, done: int, total: int, message: str = "", *, force: bool = False) -> None:
         if self.stopping.is_set():
             raise Stop
-        super().progress(done, total, message)
+        super().progress(done, total, message, force=force)
 
 
 def start_thread(poll: float = 2.0, out: Callable[[str], None] = lambda _s: None) -> Worker:

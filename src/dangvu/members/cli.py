@@ -29,7 +29,7 @@ def add_import_arguments(parser: CommandParser) -> None:
 
 
 def _progress_line(err: OutputWrapper, stage: str, n: int) -> None:
-    if stage == "ghi" or n % 10_000 == 0:  # checking reports every 2,000 rows: print every 10,000
+    if (stage == "ghi" and n) or n % 10_000 == 0:  # checking reports every 2,000 rows: print every 10,000
         err.write(f"  {stage}: {vn_number(n)} dòng…")
 
 

@@ -269,6 +269,7 @@ def members_import(
     if result.errors or dry_run:
         result.created = len(new) if not result.errors else 0
         return result
+    progress("ghi", 0)  # before the transaction: seen by everyone, whatever the database
     _write(new, actor, label, progress)
     result.created, result.written = len(new), True
     return result
