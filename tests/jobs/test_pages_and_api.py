@@ -29,6 +29,11 @@ def test_forms_job_end_to_end_and_scope(province: Any) -> None:
         province["XA"],
         province.users["editor_a"],
     )
+    from auditlog.models import LogEntry
+
+    entry = LogEntry.objects.get_for_object(job).get()
+    assert entry.actor == province.users["editor_a"]
+    assert entry.additional_data == {"org_path": province["XA"].path, "org_code": "XA"}
     waiting = editor.get(f"/cong-viec/{job.pk}/").content.decode()
     assert "Đang chờ" in waiting and 'id="job-waiting"' in waiting and "hx-get" in waiting
     assert editor.get(f"/cong-viec/{job.pk}/tai-ve/").status_code == 404  # nothing to download yet

@@ -147,3 +147,19 @@ def test_progress_inside_the_jobs_own_transaction_goes_through_the_heartbeat_thr
     assert ctx.flush_pending() is deferred
     job.refresh_from_db()
     assert (job.progress_done, job.progress_total, job.stage) == (1, 10, "Đang ghi")
+
+
+@pytest.mark.django_db
+def test_abandoned_uploads_purged_but_not_those_a_job_reads() -> None:
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    old = default_storage.save("imports/bo-do.xlsx", ContentFile(b"x"))
+    waiting = default_storage.save("imports/dang-cho.xlsx", ContentFile(b"x"))
+    fresh = default_storage.save("imports/moi.xlsx", ContentFile(b"x"))
+    services.job_enqueue(actor=None, kind="members.import", arguments={"file": waiting}, organisation=None)
+    later = timezone.now() + dt.timedelta(days=2)
+    assert services.uploads_purge(later) == 2
+    assert not default_storage.exists(old) and not default_storage.exists(fresh)
+    assert default_storage.exists(waiting)
+    assert services.uploads_purge(timezone.now()) == 0

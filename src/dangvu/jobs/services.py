@@ -17,6 +17,7 @@ from typing import Any, cast
 from auditlog.context import set_actor
 from django.conf import settings
 from django.core.files.base import ContentFile, File
+from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.db.models import F, FileField, Q
 from django.utils import timezone
@@ -188,3 +189,28 @@ def jobs_recover_stale(now: dt.datetime | None = None, *, seconds: int | None = 
             row.save()
             recovered.append(row)
     return recovered
+
+
+def uploads_purge(now: dt.datetime | None = None, *, folder: str = "imports", days: int = 1) -> int:
+    """Delete uploads left waiting for a confirmation that never came (older than `days`, and no queued or
+    running job reads them). Result files are kept: jobs are records."""
+    now = now or timezone.now()
+    try:
+        _dirs, files = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return 0
+    in_use = {
+        str(args.get("file"))
+        for args in Job.objects.filter(status__in=(JobStatus.QUEUED, JobStatus.RUNNING)).values_list(
+            "arguments", flat=True
+        )
+        if isinstance(args, dict)
+    }
+    purged = 0
+    for name in files:
+        path = f"{folder}/{name}"
+        if path in in_use or now - default_storage.get_modified_time(path) < dt.timedelta(days=days):
+            continue
+        default_storage.delete(path)
+        purged += 1
+    return purged

@@ -27,6 +27,7 @@ from dangvu.jobs.models import Job
 from dangvu.jobs.registry import JobContext, kind_function
 
 log = logging.getLogger(__name__)
+PURGE_EVERY = 3600.0  # seconds between two sweeps of abandoned uploads
 FAILED_MESSAGE = "Có lỗi khi thực hiện việc «{title}»; đã thử {n} lần. Hãy báo người quản trị hệ thống."
 
 
@@ -68,6 +69,7 @@ class Worker:
         self.ident = ident or worker_id()
         self.out = out
         self.stopping = threading.Event()
+        self._purged_at = -PURGE_EVERY
 
     def stop(self) -> None:
         self.stopping.set()
@@ -76,6 +78,9 @@ class Worker:
         """Recover stale jobs, then run one queued job; False when there was none."""
         if not connection.in_atomic_block:  # a long-lived worker drops broken or expired connections
             close_old_connections()
+        if time.monotonic() - self._purged_at > PURGE_EVERY:
+            self._purged_at = time.monotonic()
+            services.uploads_purge()
         for stale in services.jobs_recover_stale():
             self.out(f"Việc #{stale.pk} của máy chạy đã dừng: {stale.get_status_display().lower()}.")
         job = services.job_claim_next(self.ident)

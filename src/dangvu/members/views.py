@@ -34,7 +34,7 @@ from dangvu.members.xlsx_import import members_import
 from dangvu.organisations.models import Organisation
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PREVIEW_MAX_BYTES = 2 * 1024 * 1024  # ~15,000 rows: checked while the user waits; larger files by the job
+PREVIEW_MAX_BYTES = 512 * 1024  # ~10,000 rows, checked in seconds while the user waits; larger: by the job
 
 
 def _user(request: HttpRequest) -> Any:
@@ -213,7 +213,7 @@ def import_wizard(request: HttpRequest) -> HttpResponse:
     """Step 1: upload; a file up to PREVIEW_MAX_BYTES is checked at once without writing (the preview of
     errors), a larger one is checked by the job. Step 2: confirm; a background job checks and writes it,
     all rows or none, and the user follows its progress bar."""
-    ctx: dict[str, Any] = {"form": ImportForm()}
+    ctx: dict[str, Any] = {"form": ImportForm(), "preview_max": PREVIEW_MAX_BYTES}
     if request.method == "POST" and request.POST.get("token"):
         try:
             name = _import_upload(request.user, uuid.UUID(request.POST["token"]))
