@@ -33,7 +33,7 @@ def _organisation(ctx: JobContext, code: str) -> Organisation:
         raise DomainError(f"Không tìm thấy tổ chức «{code}» (hoặc ngoài quyền xem).") from e
 
 
-@job_kind("reports.forms_xlsx")
+@job_kind("reports.forms_xlsx", "Biểu thống kê cơ bản")
 def forms_xlsx(ctx: JobContext, *, code: str, at: str) -> JobResult:
     from dangvu.reports.forms_xlsx import statistical_forms
 
@@ -44,7 +44,7 @@ def forms_xlsx(ctx: JobContext, *, code: str, at: str) -> JobResult:
     return f"bieu-thong-ke-{org.code}-{at}.xlsx", data
 
 
-@job_kind("reports.report")
+@job_kind("reports.report", "Báo cáo sơ kết, tổng kết")
 def report(
     ctx: JobContext, *, code: str, period: str, fmt: str, view: str = "was", on: str = ""
 ) -> JobResult:
@@ -101,7 +101,7 @@ def _rows_estimate(path: Path) -> int:
     return max(1, count - 1)
 
 
-@job_kind("members.import")
+@job_kind("members.import", "Nhập đảng viên từ tệp Excel")
 def members_import_job(ctx: JobContext, *, file: str, label: str = "") -> JobResult:
     """Validate every row, then write all new members in one transaction, or nothing."""
     from dangvu.members.xlsx_import import members_import

@@ -23,9 +23,15 @@ _KINDS: dict[str, JobFunction] = {}
 PROGRESS_EVERY = 1.0  # seconds between progress writes
 
 
-def job_kind(name: str) -> Callable[[JobFunction], JobFunction]:
+_LABELS: dict[str, str] = {}
+
+
+def job_kind(name: str, label: str = "") -> Callable[[JobFunction], JobFunction]:
+    """Register `fn` as the kind `name`; `label` (Vietnamese) names its jobs when they have no title."""
+
     def register(fn: JobFunction) -> JobFunction:
         _KINDS[name] = fn
+        _LABELS[name] = label or name
         return fn
 
     return register
@@ -33,6 +39,10 @@ def job_kind(name: str) -> Callable[[JobFunction], JobFunction]:
 
 def kind_function(name: str) -> JobFunction | None:
     return _KINDS.get(name)
+
+
+def kind_label(name: str) -> str:
+    return _LABELS.get(name, name)
 
 
 def kinds_registered() -> list[str]:

@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from dangvu.core.errors import DomainError
 from dangvu.jobs.models import Job, JobStatus
-from dangvu.jobs.registry import kind_function
+from dangvu.jobs.registry import kind_function, kind_label
 from dangvu.organisations.models import Organisation
 
 STALE_MESSAGE = "Máy chạy việc đã dừng đột ngột {n} lần khi đang làm việc này; việc không hoàn thành."
@@ -59,7 +59,7 @@ def job_enqueue(
     with _writing(actor):
         return Job.objects.create(
             kind=kind,
-            title=title[:255],
+            title=(title or kind_label(kind))[:255],
             arguments=arguments,
             requested_by=actor if getattr(actor, "pk", None) is not None else None,
             organisation=organisation,
