@@ -63,9 +63,12 @@ def test_forms_job_end_to_end_and_scope(province: Any) -> None:
     raw = api_token_create(actor=province.users["editor_a"], user=province.users["editor_a"], label="thử")
     api = Client().get(f"/api/jobs/{job.pk}", HTTP_AUTHORIZATION=f"Bearer {raw}").json()
     assert api["status"] == "done" and api["percent"] == 100
-    assert api["download_url"] == f"/cong-viec/{job.pk}/tai-ve/"
+    assert api["download_url"] == f"/api/jobs/{job.pk}/file"
+    file = Client().get(api["download_url"], HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert b"".join(file.streaming_content)[:2] == b"PK"  # type: ignore[attr-defined]
     raw_out = api_token_create(actor=province.users["outsider"], user=province.users["outsider"], label="x")
     assert Client().get(f"/api/jobs/{job.pk}", HTTP_AUTHORIZATION=f"Bearer {raw_out}").status_code == 404
+    assert Client().get(f"/api/jobs/{job.pk}/file", HTTP_AUTHORIZATION=f"Bearer {raw_out}").status_code == 404
 
 
 def test_forms_out_of_scope_cannot_be_queued(province: Any) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest
+from django.http import FileResponse, Http404, HttpRequest
 from ninja import Router, Schema
 
-from dangvu.jobs.models import Job
+from dangvu.jobs.models import Job, JobStatus
 from dangvu.jobs.selectors import job_for
 
 router = Router()
@@ -51,10 +51,18 @@ def job_out(job: Job) -> JobOut:
         finished_at=job.finished_at,
         error=job.error,
         result_name=job.result_name,
-        download_url=f"/cong-viec/{job.pk}/tai-ve/" if job.status == "done" and job.result else None,
+        download_url=f"/api/jobs/{job.pk}/file" if job.status == "done" and job.result else None,
     )
 
 
 @router.get("/{job_id}", response=JobOut, summary="Trạng thái và tiến độ của một công việc nền")
 def job_status(request: HttpRequest, job_id: int) -> JobOut:
     return job_out(job_for(request.user, job_id))
+
+
+@router.get("/{job_id}/file", summary="Tệp kết quả của một công việc đã xong")
+def job_file(request: HttpRequest, job_id: int) -> FileResponse:
+    job = job_for(request.user, job_id)
+    if job.status != JobStatus.DONE or not job.result:
+        raise Http404("Việc chưa có tệp kết quả.")
+    return FileResponse(job.result.open("rb"), as_attachment=True, filename=job.result_name or "ket-qua")

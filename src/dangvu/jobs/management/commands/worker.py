@@ -1,7 +1,7 @@
 """`dangvu worker [--once] [--poll SECONDS]`: run background jobs from the database queue.
 
 It may be stopped or restarted at any time: SIGTERM/Ctrl+C gives the current job back to the queue at its
-next progress report; after `kill -9` the job is recovered by the next worker loop once its heartbeat is
+next progress report (a second signal leaves at once); after `kill -9` the job is recovered by the next worker loop once its heartbeat is
 older than `DANGVU_JOBS_STALE_SECONDS`.
 """
 
@@ -33,6 +33,8 @@ class Command(BaseCommand):
         worker = Worker(out=self._say)
 
         def stop(_signum: int, _frame: Any) -> None:
+            if worker.stopping.is_set():  # asked twice: leave now; the job is recovered later
+                raise KeyboardInterrupt
             self.stdout.write("Nhận lệnh dừng: kết thúc việc đang làm rồi dừng.")
             worker.stop()
 
