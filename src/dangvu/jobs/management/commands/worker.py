@@ -1,8 +1,8 @@
 """`dangvu worker [--once] [--poll SECONDS]`: run background jobs from the database queue.
 
-It may be stopped or restarted at any time: SIGTERM/Ctrl+C gives the current job back to the queue at its
-next progress report (a second signal leaves at once); after `kill -9` the job is recovered by the next worker loop once its heartbeat is
-older than `DANGVU_JOBS_STALE_SECONDS`.
+It may be stopped or restarted at any time: SIGTERM/Ctrl+C gives the current job back to the queue at
+its next progress report (a second signal leaves at once); after `kill -9` the job is recovered by the
+next worker loop once its heartbeat is older than `DANGVU_JOBS_STALE_SECONDS`.
 """
 
 from __future__ import annotations
