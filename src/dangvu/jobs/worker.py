@@ -125,7 +125,17 @@ class Worker:
 
     def loop(self, *, poll: float, once: bool) -> None:
         while not self.stopping.is_set():
-            ran = self.run_once()
+            try:
+                ran = self.run_once()
+            except Exception as e:  # the database went away, say: wait and try again (not with --once)
+                if once:
+                    raise
+                log.exception("worker loop")
+                self.out(
+                    f"Lỗi khi làm việc với cơ sở dữ liệu ({type(e).__name__}); thử lại sau {poll:g} giây."
+                )
+                connection.close()
+                ran = False
             if once and not ran:
                 return
             if not ran:
