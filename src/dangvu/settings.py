@@ -8,6 +8,7 @@
   console:// or file:///folder (default: files in DANGVU_DATA_DIR/thu-gui); DANGVU_EMAIL_FROM the sender.
 - DANGVU_UPLOAD_MAX_MB / _MAX_ROWS / _MAX_UNZIPPED_MB, DANGVU_LOGIN_RATE, DANGVU_API_RATE,
   DANGVU_CONN_MAX_AGE: see docs/architecture.md § Faults.
+- DANGVU_JOBS_STALE_SECONDS: a running job whose worker sent no heartbeat for this long is retried (120).
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "dangvu.activities",
     "dangvu.indicators",
     "dangvu.reports",
+    "dangvu.jobs",
     "dangvu.demo",
     "dangvu.operations",
     "dangvu.api",
@@ -247,6 +249,8 @@ DANGVU_UPLOAD_MAX_UNZIPPED_MB = int(os.environ.get("DANGVU_UPLOAD_MAX_UNZIPPED_M
 # Rate limits (core/ratelimit.py): "N/s|m|h" per address on the log-in form, per token on the API.
 DANGVU_LOGIN_RATE = os.environ.get("DANGVU_LOGIN_RATE", "20/m")
 DANGVU_API_RATE = os.environ.get("DANGVU_API_RATE", "600/m")
+# Background jobs (`dangvu worker`): after this many seconds without a heartbeat a running job is retried.
+JOBS_STALE_SECONDS = int(os.environ.get("DANGVU_JOBS_STALE_SECONDS", "120"))
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = False

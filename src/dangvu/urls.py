@@ -21,6 +21,7 @@ urlpatterns = [
     path("chi-tieu/", include("dangvu.indicators.urls")),
     path("bao-cao/", include("dangvu.reports.urls")),
     path("doc-van-ban/", include("dangvu.reader.urls")),
+    path("cong-viec/", include("dangvu.jobs.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

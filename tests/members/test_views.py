@@ -7,6 +7,7 @@ import io
 from typing import Any
 
 import openpyxl
+from django.core.management import call_command
 from django.test import Client
 
 from dangvu.members.models import EventKind, Member, MembershipEvent, PersonalDataAccess
@@ -82,7 +83,8 @@ def test_admission_form(province: Any) -> None:
     assert "không có chi bộ mã" in refused.content.decode().lower()
 
 
-def test_import_wizard_preview_then_confirm(province: Any, tmp_path: Any) -> None:
+def test_import_wizard_preview_then_confirm(province: Any, tmp_path: Any, settings: Any) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
     path = tmp_path / "f.xlsx"
     template_write(path)
     wb = openpyxl.load_workbook(path)
@@ -114,8 +116,12 @@ def test_import_wizard_preview_then_confirm(province: Any, tmp_path: Any) -> Non
     assert 'id="import-ok"' in preview.content.decode()
     assert not Member.objects.filter(name_folded="vo van nhap").exists()
     token = preview.context["token"]
-    assert c.post("/dang-vien/nhap/", {"token": str(token)}).status_code == 302
+    confirmed = c.post("/dang-vien/nhap/", {"token": str(token)})
+    assert confirmed.status_code == 302 and confirmed["Location"].startswith("/cong-viec/")
+    assert not Member.objects.filter(name_folded="vo van nhap").exists()  # the worker writes it
+    call_command("worker", "--once", stdout=io.StringIO())
     assert Member.objects.filter(name_folded="vo van nhap").exists()
+    assert "Đã thêm 1 đảng viên" in c.get(confirmed["Location"]).content.decode()
     outsider = _client(province, "outsider")
     with path.open("rb") as f:
         refused = outsider.post("/dang-vien/nhap/", {"file": f})

@@ -10,20 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 import uuid
-from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from dangvu.accounts.models import RoleLevel
-from dangvu.accounts.selectors import organisation_for, user_holds
+from dangvu.accounts.selectors import organisation_for, scope_paths, user_holds
 from dangvu.core.dates import parse_date
 from dangvu.core.errors import DomainError
+from dangvu.jobs.services import job_enqueue
 from dangvu.members import selectors, services
 from dangvu.members.forms import ACTIONS, AdmitForm, EventForm, ImportForm
 from dangvu.members.models import AccessKind, EventKind, Gender, PersonalDataAccess
@@ -33,7 +34,7 @@ from dangvu.members.xlsx_import import members_import
 from dangvu.organisations.models import Organisation
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-UPLOADS = Path(tempfile.gettempdir()) / "dangvu-imports"
+PREVIEW_MAX_BYTES = 512 * 1024  # ~10,000 rows, checked in seconds while the user waits; larger: by the job
 
 
 def _user(request: HttpRequest) -> Any:
@@ -194,35 +195,58 @@ def admit(request: HttpRequest) -> HttpResponse:
     return render(request, "members/admit.html", {"form": form})
 
 
+def _import_upload(user: Any, token: uuid.UUID) -> str:
+    """Where an upload waits between preview and confirmation: the storage, so any app server finds it."""
+    return f"imports/{user.pk}-{token}.xlsx"
+
+
+def _import_organisation(user: Any) -> Organisation | None:
+    """The unit an import job is filed under: the widest unit the user may edit (None for a superuser)."""
+    paths = scope_paths(user, RoleLevel.EDITOR)
+    if not paths:
+        return None
+    return Organisation.objects.filter(path=min(paths, key=len)).first()
+
+
 @login_required
 def import_wizard(request: HttpRequest) -> HttpResponse:
-    """Step 1: upload, checked without writing (the preview of errors). Step 2: confirm, written."""
-    ctx: dict[str, Any] = {"form": ImportForm()}
+    """Step 1: upload; a file up to PREVIEW_MAX_BYTES is checked at once without writing (the preview of
+    errors), a larger one is checked by the job. Step 2: confirm; a background job checks and writes it,
+    all rows or none, and the user follows its progress bar."""
+    ctx: dict[str, Any] = {"form": ImportForm(), "preview_max": PREVIEW_MAX_BYTES}
     if request.method == "POST" and request.POST.get("token"):
-        path = UPLOADS / f"{request.user.pk}-{uuid.UUID(request.POST['token'])}.xlsx"
-        if not path.exists():
+        try:
+            name = _import_upload(request.user, uuid.UUID(request.POST["token"]))
+        except ValueError as e:
+            raise Http404("Tệp đã hết hạn; hãy tải lên lại.") from e
+        if not default_storage.exists(name):
             raise Http404("Tệp đã hết hạn; hãy tải lên lại.")
-        result = members_import(path, actor=request.user, label=request.POST.get("name", ""))
-        path.unlink(missing_ok=True)
-        if result.written:
-            messages.success(
-                request, f"Đã thêm {result.created} đảng viên; {result.unchanged} đã có trong sổ."
-            )
-            return redirect("members:register")
-        ctx["result"] = result
-    elif request.method == "POST":
+        label = request.POST.get("name", "")[:200]
+        job = job_enqueue(
+            actor=request.user,
+            kind="members.import",
+            arguments={"file": name, "label": label},
+            organisation=_import_organisation(request.user),
+            title=f"Nhập đảng viên từ tệp {label}".strip(),
+            max_attempts=2,
+        )
+        return redirect("jobs:detail", job.pk)
+    if request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
         if form.is_valid():
-            UPLOADS.mkdir(exist_ok=True)
+            upload = form.cleaned_data["file"]
             token = uuid.uuid4()
-            path = UPLOADS / f"{request.user.pk}-{token}.xlsx"
-            with path.open("wb") as out:
-                for chunk in form.cleaned_data["file"].chunks():
-                    out.write(chunk)
-            result = members_import(path, actor=request.user, dry_run=True)
-            ctx.update(result=result, token=token if result.ok else None, name=form.cleaned_data["file"].name)
-            if not result.ok:
-                path.unlink(missing_ok=True)
+            name = default_storage.save(_import_upload(request.user, token), upload)
+            ctx.update(token=token, name=upload.name)
+            if upload.size <= PREVIEW_MAX_BYTES:
+                with default_storage.open(name, "rb") as fh:
+                    result = members_import(fh, actor=request.user, dry_run=True)
+                ctx["result"] = result
+                if not result.ok:
+                    ctx["token"] = None
+                    default_storage.delete(name)
+            else:
+                ctx["large"] = upload.size
         ctx["form"] = form
     return render(request, "members/import.html", ctx)
 

@@ -35,6 +35,7 @@ _BY_HEADER = {fold(c.header): c for c in COLUMNS}
 _GENDERS = {"nam": Gender.MALE, "nu": Gender.FEMALE}
 _THEORY = {fold(str(label)): value for value, label in TheoryLevel.choices if value}
 BATCH = 2000
+PROGRESS_ROWS = 2000  # rows checked between two progress reports
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,7 @@ def members_import(
     try:
         for line, raw in _rows(source):
             result.rows += 1
-            if result.rows % 10000 == 0:
+            if result.rows % PROGRESS_ROWS == 0:
                 progress("kiểm tra", result.rows)
             row, errors = _parse(line, raw, cells, today)
             v = row.values
@@ -271,6 +272,7 @@ def members_import(
     if result.errors or dry_run:
         result.created = len(new) if not result.errors else 0
         return result
+    progress("ghi", 0)  # before the transaction: seen by everyone, whatever the database
     _write(new, actor, label, progress)
     result.created, result.written = len(new), True
     return result

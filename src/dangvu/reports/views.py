@@ -21,6 +21,7 @@ from dangvu.core.dates import parse_date
 from dangvu.core.errors import DomainError
 from dangvu.core.periods import Period
 from dangvu.core.versions import VERSION_FIELD, version_check, version_of
+from dangvu.jobs.services import job_enqueue
 from dangvu.organisations.selectors import TreeView, tree_snapshot
 from dangvu.reports import selectors, services
 from dangvu.reports.draft import report_draft
@@ -108,6 +109,7 @@ def builder(request: HttpRequest, code: str) -> HttpResponse:
             if f.name in SETTINGS_FIELDS
         ],
         can_manage_templates=services.may_manage_templates(request.user),
+        download_buttons=(("docx", "Tải .docx"), ("pdf", "Tải PDF"), ("xlsx", "Tải phụ lục .xlsx")),
     )
     return render(request, "reports/builder.html", ctx)
 
@@ -142,6 +144,22 @@ def download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     period, view, on = _params(request)
     if fmt not in selectors.FORMATS:
         raise Http404("Không có định dạng này.")
+    if request.method == "POST":  # the page's buttons: built by the worker, with a progress bar
+        org = organisation_for(request.user, code)
+        job = job_enqueue(
+            actor=request.user,
+            kind="reports.report",
+            arguments={
+                "code": org.code,
+                "period": str(period),
+                "fmt": fmt,
+                "view": view.value,
+                "on": on.isoformat(),
+            },
+            organisation=org,
+            title=f"Báo cáo {period.label.lower()} — {org.name} (.{fmt})",
+        )
+        return redirect("jobs:detail", job.pk)
     try:
         found = selectors.report_file(request.user, code, period, fmt, view=view, on=on)
     except DomainError as e:
@@ -178,6 +196,15 @@ def forms(request: HttpRequest, code: str) -> HttpResponse:
         at = parse_date(request.GET.get("at") or dt.date.today().isoformat(), field="ngày báo cáo")
     except DomainError as e:
         raise Http404(e.message) from e
+    if request.method == "POST":  # a whole province's forms take a while: the worker builds them
+        job = job_enqueue(
+            actor=request.user,
+            kind="reports.forms_xlsx",
+            arguments={"code": org.code, "at": at.isoformat()},
+            organisation=org,
+            title=f"Biểu thống kê cơ bản đến {at:%d/%m/%Y} — {org.name}",
+        )
+        return redirect("jobs:detail", job.pk)
     data = statistical_forms(request.user, org, at)
     return _download(
         selectors.ReportFile(f"bieu-thong-ke-{org.code}-{at}.xlsx", selectors.FORMATS["xlsx"], data)

@@ -64,4 +64,4 @@ class Command(BaseCommand):
         for line in ("quantri — quản trị toàn tỉnh", "xa1, xa2 — cập nhật tại hai xã mới (từ 01/07/2025)"):
             self.stdout.write(f"  {line}")
         if not opts["no_serve"]:
-            call_command("serve", addr=opts["addr"])
+            call_command("serve", addr=opts["addr"], worker=True)  # jobs run out of the box
