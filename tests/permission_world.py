@@ -1,8 +1,13 @@
 """The tiny world of the permission matrix: a province with two communes, one object of every kind in each.
 
-    P   Đảng bộ tỉnh Ma trận (provincial)
+    P   Đảng bộ tỉnh Ma trận (provincial) ── a cadre of the province, "Cán bộ Tỉnh Chung"
     ├── A   Đảng bộ xã An Phú ── CA (cell; 2 members)
     └── B   Đảng bộ xã Bí Mật Bình ── CB (cell; 2 members)
+
+Each commune also has a conference with its chair (a person), a task, a document, an inspection, a rating,
+a submission, an issued report and a steering body (Ban Chỉ đạo) with one member (a person) who oversees
+the commune's cell. The province's cadre sits in B's body too: A's users see the cadre (above them), never
+B's body.
 
 Every name, title and text of B's objects carries `SECRET` ("BIMATB"), so a page shown to a user of A can be
 searched for it: a leak is any response to A's users that contains it. Users hold one role each at A
@@ -60,6 +65,7 @@ def _side(letter: str, name: str, province: Any) -> Side:
     from dangvu.core.periods import Period
     from dangvu.documents.services import document_register
     from dangvu.indicators import services as indicators
+    from dangvu.meetings import bodies
     from dangvu.meetings.models import ParticipantRole
     from dangvu.meetings.services import meeting_participant_add, meeting_record
     from dangvu.members.models import Member, Placement
@@ -96,6 +102,7 @@ def _side(letter: str, name: str, province: Any) -> Side:
             ethnicity="Kinh",
             admitted_on=start,
             confirmed_on=dt.date(2001, 1, 1),
+            card_number=f"{letter}000000{i}",
             is_synthetic=True,
         )
         Placement.objects.create(member=m, organisation=cell, valid_from=start)
@@ -129,6 +136,20 @@ def _side(letter: str, name: str, province: Any) -> Side:
         ),
         rating=ratings.rating_propose(actor=None, period="2023", organisation=cell, grade="htnv"),
     )
+    body = bodies.body_establish(
+        actor=None, organisation=commune, name=f"Ban Chỉ đạo {name}", established_on=start
+    )
+    seat = bodies.body_member_add(
+        actor=None, body=body, full_name=f"Trưởng ban {name}", role="Trưởng ban", valid_from=ON
+    )
+    side.objects.update(
+        body=body,
+        seat=seat,
+        body_person=seat.person,
+        oversight=bodies.oversight_assign(
+            actor=None, body=body, organisation=cell, valid_from=ON, person=seat.person
+        ),
+    )
     sub = indicators.submission_save(actor=None, organisation=cell, period="2024-Q1", values={"GS_CUOC": 1})
     indicators.submission_submit(actor=None, submission=sub)
     side.objects["submission"] = sub
@@ -154,6 +175,22 @@ def build_world() -> World:
         established_on=dt.date(2000, 1, 1),
     )
     sides = {"A": _side("A", "An Phú", province), "B": _side("B", f"{SECRET} Bình", province)}
+    # A cadre of the province (seen by A's users, as above them) who also sits in B's steering body.
+    from dangvu.meetings import bodies
+    from dangvu.meetings.services import person_record
+
+    shared = person_record(
+        actor=None, full_name="Cán bộ Tỉnh Chung", positions=["Tỉnh ủy viên"], on=ON, home=province
+    )
+    bodies.body_member_add(
+        actor=None,
+        body=sides["B"]["body"],
+        full_name=shared.full_name,
+        role=f"Thành viên {SECRET}",
+        valid_from=ON,
+        positions=["Tỉnh ủy viên"],
+    )
+    sides["A"].objects["shared_person"] = shared
     users: dict[str, Any] = {}
     user_model = get_user_model()
     for name, level in LEVELS.items():

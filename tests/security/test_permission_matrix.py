@@ -37,6 +37,7 @@ TOP = 99  # only an administrator of a top organisation: no role at commune A is
 ANYONE = 0  # any logged-in user
 ROLES = ("anonymous", *LEVELS)
 TODAY = dt.date.today().isoformat()
+ON_MONTH = "2024-04"  # the month of the world's conferences (permission_world.ON)
 
 Build = Callable[[World, str, str], dict[str, Any]]  # (world, "A" or "B", role) -> kwargs / query / body
 
@@ -55,6 +56,7 @@ class Row:
     writes: bool = True  # an allowed POST writes something (checked), False: reads by POST or not checked
     anonymous: int | None = None  # the answer to anonymous users when not the login page / 401
     scoped: bool = True  # False: the page concerns only the user (own tokens, the reader): no outside case
+    fresh: bool = False  # True: the request ends the session (logout): a new client for each request
 
 
 def code(w: World, s: str, r: str) -> dict[str, Any]:
@@ -84,7 +86,7 @@ def with_code(key: str, cell: bool = False, **extra: Any) -> Build:
 PAGES: dict[str, Row] = {
     "": Row(ok=302),
     "login": Row(get=ANYONE, ok=302, anonymous=200),
-    "logout": Row(get=None, post=ANYONE, writes=False),
+    "logout": Row(get=None, post=ANYONE, writes=False, fresh=True),
     "organisations:tree": Row(),
     "organisations:search": Row(query=const(q="Bình"), scoped=False),
     "organisations:detail": Row(kwargs=code),
@@ -189,7 +191,31 @@ PAGES: dict[str, Row] = {
     "meetings:action": Row(
         get=None, post=EDITOR, kwargs=obj("meeting", action="huy"), body=const(reason="ghi nhầm")
     ),
-    "meetings:person": Row(kwargs=obj("person")),
+    "meetings:person": Row(  # POST links the cadre to their member record (by card number, in scope)
+        post=EDITOR,
+        kwargs=obj("person"),
+        body=lambda w, s, r: {"card_number": w[s].members[0].card_number},
+        post_refused=200,
+    ),
+    "meetings:people": Row(query=const(q="Bình")),
+    "meetings:calendar": Row(query=const(thang=ON_MONTH)),
+    "meetings:calendar_ics": Row(query=const(thang=ON_MONTH)),
+    "meetings:bodies": Row(),
+    "meetings:body_new": Row(
+        get=ANYONE,
+        post=EDITOR,
+        post_refused=200,
+        post_outside=200,
+        body=with_code("organisation_code", name="Ban Chỉ đạo mới", established_on="2024-05-02"),
+    ),
+    "meetings:body": Row(kwargs=obj("body")),
+    "meetings:overseer": Row(kwargs=obj("body"), query=lambda w, s, r: {"can_bo": w[s]["body_person"].pk}),
+    "meetings:body_action": Row(
+        get=None,
+        post=EDITOR,
+        kwargs=obj("body", action="thanh-vien"),
+        body=const(full_name="Thành viên Mới", role="Thành viên", valid_from="2024-05-02"),
+    ),
     "assignments:list": Row(query=org_q),
     "assignments:export": Row(query=org_q),
     "assignments:new": Row(
@@ -199,6 +225,8 @@ PAGES: dict[str, Row] = {
         post_outside=200,
         body=with_code("organisation_code", text="Nhiệm vụ mới", lead_code="A"),
     ),
+    "assignments:import": Row(get=ANYONE),  # the upload itself: test_task_import_stays_in_scope
+    "assignments:template": Row(get=ANYONE),
     "assignments:inbox": Row(kwargs=code),
     "assignments:detail": Row(kwargs=obj("task")),
     "assignments:progress": Row(
@@ -394,6 +422,38 @@ API: dict[str, Row] = {
         body=with_code("organiser_code", kind="giao_ban", title="Giao ban qua API", held_on="2024-05-02"),
     ),
     "GET /api/meetings/{pk}": Row(kwargs=obj("meeting")),
+    "GET /api/meetings/bodies": Row(),
+    "GET /api/meetings/bodies/{pk}": Row(kwargs=obj("body")),
+    "GET /api/meetings/bodies/{pk}/overseen": Row(
+        kwargs=obj("body"), query=lambda w, s, r: {"person_id": w[s]["body_person"].pk}
+    ),
+    "POST /api/meetings/bodies": Row(
+        get=None,
+        post=EDITOR,
+        posted=201,
+        post_refused=404,
+        body=with_code("organisation_code", name="Ban Chỉ đạo qua API", established_on="2024-05-02"),
+    ),
+    "POST /api/meetings/bodies/{pk}/members": Row(
+        get=None,
+        post=EDITOR,
+        posted=201,
+        post_refused=403,
+        kwargs=obj("body"),
+        body=const(full_name="Thành viên qua API", valid_from="2024-05-02"),
+    ),
+    "POST /api/meetings/bodies/{pk}/oversights": Row(
+        get=None,
+        post=EDITOR,
+        posted=201,
+        post_refused=403,
+        kwargs=obj("body"),
+        body=lambda w, s, r: {
+            "organisation_code": w[s].cell.code,
+            "agency": "Ban Tuyên giáo",
+            "valid_from": "2024-05-02",
+        },
+    ),
     "GET /api/tasks": Row(query=org_q),
     "GET /api/tasks/attention": Row(query=org_q),
     "GET /api/tasks/inbox/{code}": Row(kwargs=code),
@@ -490,8 +550,12 @@ def world(django_db_setup: Any, django_db_blocker: Any) -> Any:
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            yield build_world()
+            w = build_world()
+            for role in ROLES:  # logged in once, outside the tests' savepoints (their sessions stay)
+                _client(w, role)
+            yield w
         finally:
+            CLIENTS.clear()
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
 
@@ -500,11 +564,11 @@ CASES: list[str] = []  # one entry per request made and judged
 LEAKS: list[str] = []  # requests that showed anything of B to a user of A, or that were not refused
 
 
-def fingerprint() -> tuple[int, ...]:
-    """Rows of every table of Dangvu and of the audit trail (personal-data reads excepted: they log)."""
+def _counted_tables() -> list[str]:
     from auditlog.models import LogEntry
+    from django.contrib.auth import get_user_model
 
-    counts = [LogEntry.objects.count()]
+    models = [LogEntry, get_user_model()]
     for label in (
         "accounts",
         "organisations",
@@ -516,13 +580,25 @@ def fingerprint() -> tuple[int, ...]:
         "indicators",
         "reports",
     ):
-        for model in apps.get_app_config(label).get_models():
-            if model.__name__ != "PersonalDataAccess":
-                counts.append(model.objects.count())
-    from django.contrib.auth import get_user_model
+        models += [m for m in apps.get_app_config(label).get_models() if m.__name__ != "PersonalDataAccess"]
+    return [m._meta.db_table for m in models]
 
-    counts.append(get_user_model().objects.count())
-    return tuple(counts)
+
+_FINGERPRINT_SQL: list[str] = []
+
+
+def fingerprint() -> tuple[int, ...]:
+    """Rows of every table of Dangvu, of the users and of the audit trail (personal-data reads excepted:
+    they log), counted in one query."""
+    from django.db import connection
+
+    if not _FINGERPRINT_SQL:
+        qn = connection.ops.quote_name
+        counts = ", ".join(f"(SELECT COUNT(*) FROM {qn(t)})" for t in _counted_tables())
+        _FINGERPRINT_SQL.append(f"SELECT {counts}")
+    with connection.cursor() as cursor:
+        cursor.execute(_FINGERPRINT_SQL[0])
+        return tuple(cursor.fetchone())
 
 
 def _text_of(response: Any) -> str:
@@ -533,10 +609,19 @@ def _text_of(response: Any) -> str:
     return body.decode("utf-8", "replace")
 
 
-def _client(w: World, role: str) -> Client:
-    c = Client()
-    if role != "anonymous":
-        c.force_login(w.users[role])
+CLIENTS: dict[str, Client] = {}  # one logged-in client per role for the whole module (see `world`)
+
+
+def _client(w: World, role: str, *, fresh: bool = False) -> Client:
+    """The role's client, logged in once; `fresh` for requests that end or change the session (logout)."""
+    c = None if fresh else CLIENTS.get(role)
+    if c is None:
+        c = Client()
+        if role != "anonymous":
+            c.force_login(w.users[role])
+        if not fresh:
+            CLIENTS[role] = c
+    c.cookies.pop("messages", None)  # no flash message carried from one request to the next
     return c
 
 
@@ -612,7 +697,7 @@ def run_row(key: str, row: Row, w: World, *, api: bool) -> None:
         )
         allowed_role = None
         for role in ROLES:
-            c = _client(w, role)
+            c = _client(w, role, fresh=row.fresh)
             for side in sides:
                 url = _url(key, row, w, side, role, api)
                 body = row.body(w, side, role) if row.body else {}
@@ -635,7 +720,11 @@ def run_row(key: str, row: Row, w: World, *, api: bool) -> None:
             before = fingerprint()
             j.check(
                 f"POST {allowed_role} A {url}",
-                send(_client(w, allowed_role), url, row.body(w, "A", allowed_role) if row.body else {}),
+                send(
+                    _client(w, allowed_role, fresh=row.fresh),
+                    url,
+                    row.body(w, "A", allowed_role) if row.body else {},
+                ),
                 row.posted,
             )
             if row.writes and fingerprint() == before:
@@ -673,6 +762,58 @@ def test_personal_data_only_from_editor_up_and_each_read_logged(world: World, db
         CASES.extend([f"personal data {role} page", f"personal data {role} api"])
         assert (m.identity_number in page, m.identity_number in api) == (shown, shown), role
         assert PersonalDataAccess.objects.count() - before == (2 if shown else 0), role
+
+
+def test_shared_person_shows_nothing_of_b(world: World, db: Any) -> None:
+    """A cadre of the province is seen by A's users (above them); their seat in B's steering body is not."""
+    j = Judge("meetings:person (shared)")
+    url = f"/hoi-nghi/can-bo/{world['A']['shared_person'].pk}/"
+    for role in ROLES:
+        j.check(f"GET {role} P {url}", _client(world, role).get(url), 302 if role == "anonymous" else 200)
+    assert not j.errors, j.errors
+
+
+def _task_sheet(giver: str, lead: str) -> Any:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import Workbook
+
+    from dangvu.assignments.xlsx_import import COLUMNS, SHEET
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = SHEET
+    ws.append(list(COLUMNS))
+    ws.append(["Nhiệm vụ nhập từ tệp", giver, lead, "", "02/05/2024", "", ""])
+    out = io.BytesIO()
+    wb.save(out)
+    return SimpleUploadedFile("nhiem-vu.xlsx", out.getvalue())
+
+
+def test_task_import_stays_in_scope(world: World, db: Any) -> None:
+    """The upload (step 1 checks, writes nothing; step 2 writes): B's units are unknown to every role at
+    A, a viewer cannot give tasks, an editor can; nothing of B is shown."""
+    j = Judge("assignments:import")
+    url = "/nhiem-vu/nhap/"
+    for role in ROLES:
+        for side in ("A", "B"):
+            giver, lead = world[side].commune.code, world[side].cell.code
+            allowed = side == "A" and _level(role) >= EDITOR
+            before = fingerprint()
+            r = _client(world, role).post(url, {"file": _task_sheet(giver, lead)})
+            j.check(f"POST {role} {side} {url}", r, 302 if role == "anonymous" else 200)
+            j.unchanged(f"POST {role} {side} {url} (preview)", before)
+            token = r.context["token"] if r.status_code == 200 else None
+            if (token is not None) != allowed:
+                j.errors.append(f"POST {role} {side}: preview {'refused' if allowed else 'accepted'}")
+                if not allowed:
+                    LEAKS.append(f"assignments:import {role} {side}")
+            if token is not None and allowed and role == "editor":  # written once (then it is known)
+                before = fingerprint()
+                j.check(f"POST {role} {side} confirm", _client(world, role).post(url, {"token": token}), 302)
+                if fingerprint() == before:
+                    j.errors.append(f"POST {role} {side} confirm: nothing was written")
+    assert not j.errors, j.errors
 
 
 def test_zz_matrix_size(world: World) -> None:

@@ -51,6 +51,16 @@ def body_for(user: Any, pk: int, level: int = RoleLevel.VIEWER) -> Body:
     return found
 
 
+def person_seats(user: Any, person: Person) -> list[BodyMember]:
+    """The person's seats in the steering bodies the user may see (a cadre of the province, seen from
+    below, may sit in bodies of other units)."""
+    return list(
+        BodyMember.objects.filter(person=person, body__in=bodies_visible(user))
+        .select_related("body")
+        .order_by("-valid_from", "pk")
+    )
+
+
 def active(rows: Any, on: dt.date) -> list[Any]:
     return [r for r in rows if r.valid_from <= on and (r.valid_to is None or on < r.valid_to)]
 

@@ -27,6 +27,7 @@ from dangvu.meetings import calendar, selectors, services
 from dangvu.meetings import forms as f
 from dangvu.meetings.kinds import MEETING_KINDS
 from dangvu.meetings.models import Meeting, ParticipantRole
+from dangvu.meetings.oversight import person_seats
 from dangvu.meetings.source import source_marked
 
 
@@ -201,7 +202,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "person": person,
             "seats": selectors.person_meetings(request.user, person),
-            "bodies": person.body_memberships.select_related("body"),
+            "bodies": person_seats(request.user, person),
             "can_edit": can_edit,
         },
     )
