@@ -205,6 +205,18 @@ def build_world() -> World:
         sides[side].objects["role"] = Role.objects.create(
             user=holder, organisation=sides[side].commune, level=10
         )
+    # A finished background job in each commune, asked for by that commune's administrator.
+    from dangvu.jobs.services import job_claim_next, job_enqueue, job_finish
+
+    for side, holder in (("A", users["administrator"]), ("B", b_admin)):
+        commune = sides[side].commune
+        job_enqueue(actor=holder, kind="reports.forms_xlsx", arguments={"org": commune.code},
+                    organisation=commune, title=f"Biểu thống kê {commune.name}")
+        job = job_claim_next("ma-tran")
+        assert job is not None
+        job_finish(job, "ma-tran", f"bieu-{side}.xlsx", f"Biểu của {commune.name}".encode())
+        job.refresh_from_db()
+        sides[side].objects["job"] = job
     for who, u in users.items():  # each user's own API token; b_administrator's is "outside" for A's users
         ApiToken.objects.create(user=u, label=f"khóa {who}", prefix=who[:8], digest=f"{who:0<64}")
     return World(province=province, sides=sides, users=users)

@@ -356,6 +356,10 @@ PAGES: dict[str, Row] = {
     "reports:issue": Row(get=None, post=APPROVER, kwargs=code),
     "reports:settings": Row(get=None, post=EDITOR, kwargs=code, post_refused=404, body=const(place="An Phú")),
     "reports:forms": Row(kwargs=code),
+    # Background jobs: a user sees their own, an administrator those of the sub-tree; others get 404.
+    "jobs:list": Row(get=ANYONE, scoped=False),
+    "jobs:detail": Row(get=ADMIN, kwargs=obj("job")),
+    "jobs:download": Row(get=ADMIN, kwargs=obj("job")),
     "reader:read": Row(
         get=ANYONE,
         post=ANYONE,
@@ -454,6 +458,8 @@ API: dict[str, Row] = {
             "valid_from": "2024-05-02",
         },
     ),
+    "GET /api/jobs/{job_id}": Row(get=ADMIN, kwargs=obj("job", name="job_id")),
+    "GET /api/jobs/{job_id}/file": Row(get=ADMIN, kwargs=obj("job", name="job_id")),
     "GET /api/tasks": Row(query=org_q),
     "GET /api/tasks/attention": Row(query=org_q),
     "GET /api/tasks/inbox/{code}": Row(kwargs=code),
