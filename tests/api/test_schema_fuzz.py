@@ -26,7 +26,7 @@ def bearer(province: Any) -> dict[str, str]:
 
 @schema.parametrize()
 @settings(
-    max_examples=15,
+    max_examples=10,
     derandomize=True,
     deadline=None,
     database=None,

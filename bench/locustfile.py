@@ -1,0 +1,92 @@
+"""Locust users doing what Party offices do at a reporting deadline (run by bench/load.py).
+
+Each user logs in with a demo login (the province office `quantri`, or a commune office `xa1`/`xa2`),
+then, with a short think time between clicks: opens the indicator dashboard of its unit, browses the
+tree, the members register, the tasks and the document register, and (commune offices) saves the
+quarter's reported figures for its commune or one of its cells through the real form, CSRF token and all.
+
+Environment: DANGVU_LOAD_PASSWORD (default the demo's), DANGVU_LOAD_WAIT ("min,max" seconds).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+from typing import Any
+
+from locust import HttpUser, between, task
+
+PASSWORD = os.environ.get("DANGVU_LOAD_PASSWORD", "DangVu@2026")
+_WAIT = [float(x) for x in os.environ.get("DANGVU_LOAD_WAIT", "1,3").split(",")]
+_CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+_NUMBER_INPUT = re.compile(r'type="number"[^>]* name="([^"]+)"')
+_rng = random.Random(2026)
+
+
+def csrf(html: str) -> str:
+    found = _CSRF.search(html)
+    return found.group(1) if found else ""
+
+
+class Office(HttpUser):
+    wait_time = between(_WAIT[0], _WAIT[1])
+
+    def on_start(self) -> None:
+        self.username = _rng.choice(["quantri", "xa1", "xa1", "xa2", "xa2"])
+        form = self.client.get("/dang-nhap/", name="đăng nhập (mẫu)")
+        with self.client.post(
+            "/dang-nhap/",
+            {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": csrf(form.text)},
+            name="đăng nhập",
+            catch_response=True,
+        ) as r:
+            if "/dang-nhap/" in r.url:
+                r.failure(f"đăng nhập {self.username} không được")
+        home = self.client.get("/chi-tieu/", name="/chi-tieu/[mã]/ (trang chủ chỉ tiêu)")
+        self.code = home.url.rstrip("/").rsplit("/", 1)[-1]
+        tree = self.client.get(
+            f"/api/organisations/tree?org={self.code}&depth=1", name="/api/organisations/tree"
+        )
+        children = tree.json()["roots"][0]["children"] if tree.ok else []
+        self.units = [self.code, *(c["code"] for c in children)]
+
+    @task(4)
+    def dashboard(self) -> None:
+        self.client.get(f"/chi-tieu/{self.code}/", name="/chi-tieu/[mã]/")
+
+    @task(3)
+    def org_tree(self) -> None:
+        self.client.get("/to-chuc/", name="/to-chuc/")
+
+    @task(3)
+    def members(self) -> None:
+        page = _rng.choice(["", "?trang=2", "?q=nguyen"])
+        self.client.get(f"/dang-vien/{page}", name="/dang-vien/")
+
+    @task(2)
+    def task_list(self) -> None:
+        self.client.get("/nhiem-vu/", name="/nhiem-vu/")
+
+    @task(2)
+    def documents(self) -> None:
+        self.client.get("/van-ban/", name="/van-ban/")
+
+    @task(3)
+    def submit_figures(self) -> None:
+        if self.username == "quantri":
+            return
+        url = f"/chi-tieu/{_rng.choice(self.units)}/so-lieu/"
+        page = self.client.get(url, name="/chi-tieu/[mã]/so-lieu/ (mẫu)")
+        fields = _NUMBER_INPUT.findall(page.text)
+        if not fields or 'name="save"' not in page.text:
+            return  # approved already (locked), or nothing to report
+        data: dict[str, Any] = {name: _rng.randint(0, 40) for name in fields}
+        data["csrfmiddlewaretoken"] = csrf(page.text)
+        data["save"] = ""
+        period = re.search(r'name="period" value="([^"]+)"', page.text)
+        data["period"] = period.group(1) if period else ""
+        with self.client.post(url, data, name="/chi-tieu/[mã]/so-lieu/ (lưu)", catch_response=True) as r:
+            if r.ok and "Đã lưu số liệu" not in r.text and "alert-danger" in r.text:
+                message = re.search(r"alert-danger[^>]*>([^<]+)<", r.text)
+                r.failure(f"không lưu được: {message.group(1) if message else '?'}")
