@@ -184,6 +184,7 @@ def run_once(
                 "gthread",
                 "--timeout",
                 "120",
+                "--preload",  # Django imported once, before the workers fork
             ],
             env=env,
             stdout=log,
