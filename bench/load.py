@@ -25,7 +25,6 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -119,7 +118,7 @@ def _write_import(path: Path, rows: int) -> None:
     ws.append(["STT", *(c.header for c in COLUMNS)])
     for i in range(rows):
         number = stamp * 10_000 + i
-        birth = dt.date(1960, 1, 1) + dt.timedelta(days=(i * 37) % 12_000)
+        birth = dt.date(1960, 1, 1) + dt.timedelta(days=(i * 37) % 8_000)  # admitted before 2016
         admitted = birth.replace(year=birth.year + 25, day=min(birth.day, 28))
         values = {
             "full_name": f"Người Thử Tải {number}",
@@ -138,11 +137,35 @@ def _write_import(path: Path, rows: int) -> None:
     wb.save(path)
 
 
+def _write_sessions(path: Path, count: int) -> None:
+    """Sessions already logged in, as an office's staff are by mid-morning: Argon2 costs ~0.1 s of CPU a
+    log-in by design, so a hundred users logging in within seconds would measure only that. Locust users
+    take these round robin (1 in 10 still logs in through the form)."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.contrib.sessions.backends.db import SessionStore
+
+    users = list(get_user_model().objects.filter(username__in=["quantri", "xa1", "xa2"]).order_by("username"))
+    weights = {"quantri": 1, "xa1": 2, "xa2": 2}
+    pool = [u for u in users for _ in range(weights[u.username])]
+    out = []
+    for i in range(count):
+        user = pool[i % len(pool)]
+        store = SessionStore()
+        store[SESSION_KEY] = str(user.pk)
+        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        store.create()
+        out.append({"username": user.username, "sessionid": store.session_key})
+    path.write_text(json.dumps(out), encoding="utf-8")
+
+
 def prepare_main(argv: list[str]) -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--small", action="store_true")
     p.add_argument("--import-file", required=True)
     p.add_argument("--rows", type=int, default=2000)
+    p.add_argument("--sessions", required=True)
+    p.add_argument("--users", type=int, default=100)
     a = p.parse_args(argv)
     import django
 
@@ -158,6 +181,7 @@ def prepare_main(argv: list[str]) -> None:
         else:
             call_command("demo", no_serve=True)
     _write_import(Path(a.import_file), a.rows)
+    _write_sessions(Path(a.sessions), a.users)
 
 
 # --- the driver --------------------------------------------------------------------------------------
@@ -185,6 +209,8 @@ def run_once(
                 "--timeout",
                 "120",
                 "--preload",  # Django imported once, before the workers fork
+                "--graceful-timeout",
+                "10",
             ],
             env=env,
             stdout=log,
@@ -201,7 +227,11 @@ def run_once(
                 time.sleep(0.3)
         else:
             raise SystemExit(f"gunicorn did not start; see {log_path}")
-        locust_env = dict(env, DANGVU_LOAD_WAIT="0.5,1.5" if short else "1,3")
+        locust_env = dict(
+            env,
+            DANGVU_LOAD_WAIT="0.5,1.5" if short else "1,3",
+            DANGVU_LOAD_SESSIONS=str(work / "sessions.json"),
+        )
         locust = subprocess.Popen(
             [
                 str(BIN / "locust"),
@@ -240,7 +270,11 @@ def run_once(
         locust.wait(timeout=seconds + 120)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:  # requests still running past Locust's end: stop them
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=15)
     if not Path(f"{prefix}_stats.csv").exists():
         raise SystemExit("Locust wrote no figures:\n" + (work / f"locust-{users}.err").read_text()[-3000:])
     rows = []
@@ -317,25 +351,29 @@ def main() -> None:
     for db in a.db.split(","):
         url = None if db == "sqlite" else a.pg_url
         env = environment(url, data_dir)
-        with tempfile.TemporaryDirectory(prefix="dangvu-load-") as tmp:
-            work = Path(tmp)
-            import_file = work / "dang-vien-nhap.xlsx"
-            prep = [
-                sys.executable,
-                __file__,
-                "_prepare",
-                "--import-file",
-                str(import_file),
-                "--rows",
-                str(rows),
-            ]
-            for n in users:
-                started = time.perf_counter()  # data built once; a fresh import file each run
-                subprocess.run([*prep, *(["--small"] if a.short else [])], env=env, check=True)
-                print(f"{db}: data ready in {time.perf_counter() - started:.0f} s", flush=True)
-                res = run_once(env, n, a.time, work, import_file, a.short)
-                results.setdefault(db, []).append(res)
-                print_result(db, res)
+        work = data_dir / f"load-{db}"  # server logs and Locust's CSV stay here for a look afterwards
+        work.mkdir(exist_ok=True)
+        import_file = work / "dang-vien-nhap.xlsx"
+        prep = [
+            sys.executable,
+            __file__,
+            "_prepare",
+            "--import-file",
+            str(import_file),
+            "--rows",
+            str(rows),
+            "--sessions",
+            str(work / "sessions.json"),
+            "--users",
+            str(max(users)),
+        ]
+        for n in users:
+            started = time.perf_counter()  # data built once; a fresh import file each run
+            subprocess.run([*prep, *(["--small"] if a.short else [])], env=env, check=True)
+            print(f"{db}: data ready in {time.perf_counter() - started:.0f} s", flush=True)
+            res = run_once(env, n, a.time, work, import_file, a.short)
+            results.setdefault(db, []).append(res)
+            print_result(db, res)
     if a.json:
         Path(a.json).write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
 
