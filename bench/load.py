@@ -211,6 +211,8 @@ def run_once(
                 "--preload",  # Django imported once, before the workers fork
                 "--graceful-timeout",
                 "10",
+                "--keep-alive",  # longer than a user's think time: no reset on a reused connection
+                "75",
             ],
             env=env,
             stdout=log,
