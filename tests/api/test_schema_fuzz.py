@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -16,6 +18,17 @@ from dangvu.accounts.services import api_token_create
 from dangvu.wsgi import application
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection() -> Any:
+    """The WSGI app closes "old" connections around each request, as in production; inside a test's
+    transaction that would close the test's own connection (PostgreSQL). Django's test client does so too."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
