@@ -138,7 +138,7 @@ def discipline_new(request: HttpRequest) -> HttpResponse:
 
     def save(user: Any, d: dict[str, Any]) -> Any:
         member = _member(user, d["member"], "member")
-        assert member is not None
+        assert member is not None  # noqa: S101 - narrows the type for mypy; not a check
         return services.discipline_record(
             actor=user,
             member=member,

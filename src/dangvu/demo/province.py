@@ -246,11 +246,11 @@ class ProvincePlan:
             self._add(name, OrgKind.DIRECTLY_UNDER, root.key, "bloc:" + role, "D", 2, latest_year=1995)
             for role, name, _n, _s in BLOCS
         ]
-        assert len(districts) + len(blocs) == DIRECTLY_UNDER
+        assert len(districts) + len(blocs) == DIRECTLY_UNDER  # noqa: S101 - the plan's own arithmetic, checked while building
         weights = [w for _k, _n, w, _m in DISTRICTS]
         communes = share_out(COMMUNES, weights, minimum=8)
         agencies = share_out(DISTRICT_AGENCIES, weights, minimum=12)
-        assert COMMUNES + DISTRICT_AGENCIES + sum(b[2] for b in BLOCS) == GRASSROOTS
+        assert COMMUNES + DISTRICT_AGENCIES + sum(b[2] for b in BLOCS) == GRASSROOTS  # noqa: S101 - the plan's own arithmetic, checked while building
         committees: list[PlanUnit] = []
         for d, (dkind, dname, _w, mountain), n_communes, n_agencies in zip(
             districts, DISTRICTS, communes, agencies, strict=True

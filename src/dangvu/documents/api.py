@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
 from dangvu.accounts.selectors import organisation_for
 from dangvu.core.errors import DomainError
@@ -80,7 +80,7 @@ def search(
     issuer: str = "",
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
-    limit: int = 100,
+    limit: int = Query(100, ge=1),
 ) -> list[dict[str, Any]]:
     found = selectors.documents_search(
         request.user, q=q, issuer=issuer, date_from=date_from, date_to=date_to, limit=min(limit, 500)

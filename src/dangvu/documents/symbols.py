@@ -281,7 +281,7 @@ def _reference_at(match: re.Match[str], text: str) -> DocumentReference:
     written = _word_case(word)
     if match["symbol"]:
         sym = _SYMBOL_RE.match(match["symbol"])
-        assert sym is not None
+        assert sym is not None  # noqa: S101 - narrows the type for mypy; not a check
         code, number, year, issuer, scope = _from_symbol(sym, match["symbol"])
         canonical, kind, ambiguous = _kind_of(code, number, issuer, scope)
         if canonical.upper() in _codes_for_word(written) or (canonical == "QĐi" and written == "Quy định"):
@@ -320,7 +320,7 @@ def parse_reference(text: str) -> DocumentReference:
         return _reference_at(match, clean)
     if _SYMBOL_RE.match(clean):
         symbol_match = _SYMBOL_RE.match(clean)
-        assert symbol_match is not None
+        assert symbol_match is not None  # noqa: S101 - narrows the type for mypy; not a check
         found = parse_symbol(symbol_match.group())
         when, end = _date_after(clean, symbol_match.end())
         return DocumentReference(

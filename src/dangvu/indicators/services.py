@@ -113,7 +113,9 @@ def submission_save(
     """Record a unit's figures for a period (a draft until submitted). Locked once approved."""
     with _writing(actor):
         _require(actor, organisation, RoleLevel.EDITOR, "nhập số liệu")
-        sub = _submission(organisation, period)
+        # Row lock: two saves of one unit's figures at once (a deadline) wait for each other instead of
+        # both inserting the same value and one failing on the unique constraint (PostgreSQL).
+        sub = Submission.objects.select_for_update().get(pk=_submission(organisation, period).pk)
         if sub.status == SubmissionStatus.APPROVED:
             raise DomainError(
                 f"Số liệu kỳ {sub.period} của «{organisation.name}» đã được duyệt và khóa; "

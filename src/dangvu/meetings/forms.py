@@ -90,7 +90,7 @@ class OversightForm(BootstrapForm):
     def __init__(self, *args: Any, people: Sequence[tuple[int, str]] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         person = self.fields["person"]
-        assert isinstance(person, forms.TypedChoiceField)
+        assert isinstance(person, forms.TypedChoiceField)  # noqa: S101 - narrows the field's type for mypy
         person.choices = [("", "—"), *people]
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from dangvu.accounts.selectors import organisation_for
 from dangvu.organisations import selectors
@@ -60,7 +60,7 @@ def tree(
 
 
 @router.get("/search", response=list[OrganisationOut], summary="Tìm tổ chức (không cần dấu)")
-def search(request: HttpRequest, q: str, limit: int = 30) -> list[dict[str, Any]]:
+def search(request: HttpRequest, q: str, limit: int = Query(30, ge=1)) -> list[dict[str, Any]]:
     found = selectors.organisations_search(request.user, q, limit=min(limit, 200))
     return [_out(o) for o in found]
 

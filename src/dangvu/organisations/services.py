@@ -290,7 +290,7 @@ def orgs_merge(
             _check_not_below(into, sources)
             target = into
         else:
-            assert new is not None
+            assert new is not None  # noqa: S101 - narrows the type for mypy; not a check
             parent = new.parent or sources[0].parent
             kind = new.kind or OrgKind(sources[0].kind)
             if parent is not None:
