@@ -140,3 +140,10 @@ def test_candidate_pages_refuse_and_hide_birth_date(province: Any) -> None:
     cand.refresh_from_db()
     assert cand.stage == Stage.SOURCE  # a viewer may not write
     assert _client(province, "editor_a").get("/dang-vien/nguon/", {"org": "XB"}).status_code == 404
+
+
+def test_statistics_page_draws_charts_with_the_vendored_echarts(province: Any) -> None:
+    page = _client(province, "admin").get("/dang-vien/thong-ke/", {"at": "2021-01-01"})
+    html = page.content.decode()
+    assert 'id="stat-data"' in html and "vendor/echarts.min.js" in html and 'id="chart-gender"' in html
+    assert page.context["charts"]["gender"] == [{"name": "Nam", "value": 11}]

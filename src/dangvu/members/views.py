@@ -256,7 +256,11 @@ def statistics(request: HttpRequest) -> HttpResponse:
     year = ctx["on"].year
     period = (dt.date(year, 1, 1), ctx["on"])
     stats = member_statistics(request.user, on=ctx["on"], organisation=ctx["org"], period=period)
-    ctx.update(stats=stats, dimensions=DIMENSIONS)
+    charts = {
+        key: [{"name": value or "(chưa ghi)", "value": n} for value, n in rows[:12]]
+        for key, rows in stats.tables.items()
+    }
+    ctx.update(stats=stats, dimensions=DIMENSIONS, charts=charts)
     return render(request, "members/statistics.html", ctx)
 
 
