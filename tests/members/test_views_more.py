@@ -66,6 +66,11 @@ def test_residence_contact_comment_and_work_list_through_pages(province: Any) ->
     assert AgencyCell.objects.filter(organisation__code="CA1").exists()  # editor_a edits XA's cells
     editor.post("/dang-vien/viec-can-lam/", {"cell_code": "CS", "since": "2020-01-01"})
     assert AgencyCell.objects.count() == 2  # CS is not editor_a's
+    assert [a.organisation.code for a in editor.get("/dang-vien/viec-can-lam/").context["agency_cells"]] == [
+        "CA1"
+    ]
+    editor.post("/dang-vien/viec-can-lam/", {"unmark": "CA1"})
+    assert AgencyCell.objects.get(organisation__code="CA1").until == dt.date.today()
 
 
 def test_early_badge_mark_and_revoke(province: Any) -> None:

@@ -224,8 +224,16 @@ def badges_due(
     return sorted(out, key=lambda b: (-b.years, b.member.name_folded))
 
 
-def agency_cell_ids(on: dt.date) -> QuerySet[AgencyCell]:
+def agency_cell_marks(on: dt.date) -> QuerySet[AgencyCell]:
     return AgencyCell.objects.filter(since__lte=on).filter(Q(until__isnull=True) | Q(until__gt=on))
+
+
+def agency_cells(user: Any, on: dt.date, organisation: Organisation | None = None) -> list[AgencyCell]:
+    """The agency cells (Quy định 213) of the user's scope on `on`."""
+    qs = in_scope(agency_cell_marks(on), user, "organisation__path")
+    if organisation is not None:
+        qs = qs.filter(organisation__path__startswith=organisation.path)
+    return list(qs.select_related("organisation").order_by("organisation__name_folded"))
 
 
 @dataclass(frozen=True)
@@ -243,7 +251,7 @@ def residence_due(
     comment for `year` has not come back (not asked for, or asked and not returned). Three queries."""
     rows = list(
         register_on(user, on=today, organisation=organisation).filter(
-            organisation_id__in=agency_cell_ids(today).values("organisation_id")
+            organisation_id__in=agency_cell_marks(today).values("organisation_id")
         )
     )
     contacts = {

@@ -272,6 +272,15 @@ def work_lists(request: HttpRequest) -> HttpResponse:
         year = int(request.GET.get("nam", today.year))
     except ValueError:
         year = today.year
+    if request.method == "POST" and request.POST.get("unmark"):
+        try:
+            cell = _cell(request.user, request.POST["unmark"])
+            residence_services.agency_cell_unmark(actor=request.user, cell=cell, on=today)
+        except DomainError as e:
+            messages.error(request, e.message)
+        else:
+            messages.success(request, f"«{cell.name}» thôi là chi bộ cơ quan từ {today:%d/%m/%Y}.")
+        return redirect("members:work_lists")
     if request.method == "POST":
         form = AgencyCellForm(request.POST)
         if form.is_valid():
@@ -294,6 +303,7 @@ def work_lists(request: HttpRequest) -> HttpResponse:
         residence=selectors.residence_due(request.user, today=today, year=year, organisation=ctx["org"]),
         year=year,
         agency_form=AgencyCellForm(initial={"since": today}),
+        agency_cells=selectors.agency_cells(request.user, today, ctx["org"]),
     )
     return render(request, "members/work_lists.html", ctx)
 
