@@ -87,3 +87,8 @@ def test_editor_searches_without_accents_and_opens_a_member(
     assert page.locator("#birth-date").inner_text() == "15/07/1991"
     assert "Tày" in page.locator("#record").inner_text()
     page.screenshot(path=str(SHOTS / "register-member.png"))
+
+    page.goto(f"{live_server.url}/dang-vien/thong-ke/")
+    page.wait_for_selector("#chart-gender canvas")  # ECharts drew it from the page's own figures
+    page.wait_for_selector("#chart-age canvas")
+    page.screenshot(path=str(SHOTS / "register-statistics.png"), full_page=True)
