@@ -113,6 +113,7 @@ def test_candidate_pages_from_source_to_admission(province: Any) -> None:
     cand.refresh_from_db()
     assert cand.stage == Stage.ADMITTED and r.url == f"/dang-vien/{cand.member_id}/"  # type: ignore[attr-defined]
     assert MembershipEvent.objects.filter(member=cand.member, kind=EventKind.ADMISSION).exists()
+    assert 'id="candidate-link"' in c.get(r.url).content.decode()  # type: ignore[attr-defined]
     detail = c.get(f"/dang-vien/nguon/{cand.pk}/").content.decode()
     assert "03/03/2003" in detail and 'id="member-link"' in detail
     assert PersonalDataAccess.objects.filter(candidate_ids=[cand.pk]).exists()

@@ -26,6 +26,7 @@ from dangvu.accounts.selectors import organisation_for, user_holds
 from dangvu.core.dates import parse_date
 from dangvu.core.errors import DomainError
 from dangvu.members import residence_services, selectors, services
+from dangvu.members.candidate_models import Candidate
 from dangvu.members.forms import (
     ACTIONS,
     AdmitForm,
@@ -141,6 +142,7 @@ def detail(request: HttpRequest, member_id: int) -> HttpResponse:
         "form": EventForm(initial={"on": dt.date.today()}),
         "residence": selectors.residence_of(member),
         "early_badges": selectors.early_badges_of(member),
+        "candidate": Candidate.objects.filter(member=member).first(),
         "contact_form": ResidenceContactForm(initial={"since": dt.date.today()}),
         "comment_form": ResidenceCommentForm(initial={"year": dt.date.today().year}),
         "early_form": EarlyBadgeForm(initial={"on": dt.date.today()}),
