@@ -63,6 +63,19 @@ def test_editor_searches_without_accents_and_opens_a_member(
         ethnicity="Kinh",
         admitted_on=dt.date(2019, 5, 19),
     )  # the same name in a commune the editor may not see
+    from dangvu.members.candidate_models import Occupation
+    from dangvu.members.candidate_services import candidate_add
+
+    candidate_add(
+        actor=None,
+        unit=province["CA2"],
+        full_name="Lò Văn Sinh",
+        birth_date=dt.date(2004, 4, 4),
+        gender=Gender.MALE,
+        ethnicity="Thái",
+        occupation=Occupation.STUDENT,
+        on=dt.date(2025, 9, 1),
+    )
     SHOTS.mkdir(exist_ok=True)
 
     page.goto(f"{live_server.url}/dang-vien/")
@@ -92,3 +105,8 @@ def test_editor_searches_without_accents_and_opens_a_member(
     page.wait_for_selector("#chart-gender canvas")  # ECharts drew it from the page's own figures
     page.wait_for_selector("#chart-age canvas")
     page.screenshot(path=str(SHOTS / "register-statistics.png"), full_page=True)
+
+    page.goto(f"{live_server.url}/dang-vien/nguon/?q=lo+van+sinh")
+    assert "Lò Văn Sinh" in page.locator("#candidates").inner_text()
+    assert "1 (1 / 0)" in page.locator("#counts-total").inner_text()  # one source, a student
+    page.screenshot(path=str(SHOTS / "candidates.png"), full_page=True)
