@@ -34,3 +34,36 @@ def test_one_member_and_statistics(province: Any) -> None:
     stats = _get(province, "admin", "/api/members/statistics?org=D1&at=2021-01-01").json()
     assert stats["total"] == 9 and {"status", "age", "ethnicity"} <= set(stats["tables"])
     assert _get(province, "editor_a", "/api/members/statistics?org=XB").status_code == 404
+
+
+def test_candidates_counts_and_residence_work_list(province: Any) -> None:
+    import datetime as dt
+
+    from dangvu.members import candidate_services
+    from dangvu.members.candidate_models import Occupation
+    from dangvu.members.models import Gender
+
+    def add(cell: str, name: str, occupation: Occupation) -> Any:
+        return candidate_services.candidate_add(
+            actor=None,
+            unit=province[cell],
+            full_name=name,
+            birth_date=dt.date(2002, 2, 2),
+            gender=Gender.MALE,
+            ethnicity="Kinh",
+            occupation=occupation,
+            on=dt.date(2024, 1, 1),
+        )
+
+    a = add("CA1", "Sinh Viên A", Occupation.STUDENT)
+    b = add("CB1", "Công Nhân B", Occupation.PRIVATE_ENTERPRISE)
+    rows = _get(province, "editor_a", "/api/members/candidates").json()
+    assert [r["id"] for r in rows] == [a.pk] and rows[0]["birth_date"] == "2002-02-02"
+    assert PersonalDataAccess.objects.get().candidate_ids == [a.pk]
+    viewer = _get(province, "outsider", f"/api/members/candidates/{b.pk}").json()
+    assert viewer["birth_date"] is None and viewer["stage"] == "source"
+    assert _get(province, "editor_a", f"/api/members/candidates/{b.pk}").status_code == 404
+    counts = _get(province, "admin", "/api/members/candidates/counts").json()
+    assert counts["total"]["source"] == {"total": 2, "students": 1, "private_enterprise": 1}
+    assert [u["code"] for u in counts["units"]] == ["CB1", "CA1"] or len(counts["units"]) == 2
+    assert _get(province, "admin", "/api/members/work/residence?year=2025").json() == []

@@ -69,6 +69,9 @@ def test_import_writes_members_placements_and_events_and_is_idempotent(province:
         "admission",
         "confirmation",
     ]
+    # events in the cell, so the period's admissions are counted in its sub-tree
+    codes = MembershipEvent.objects.filter(member=m).values_list("organisation__code", flat=True)
+    assert set(codes) == {"CA1"}
     again = members_import(path, actor=province.users["editor_a"])
     assert again.ok and (again.created, again.unchanged) == (0, 2)
     assert Member.objects.count() == 13

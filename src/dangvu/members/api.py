@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from dangvu.accounts.selectors import organisation_for, path_in_scope, scope_paths
-from dangvu.members import selectors
+from dangvu.members import candidate_selectors, selectors
 from dangvu.members.models import AccessKind, PersonalDataAccess
 from dangvu.members.statistics import member_statistics
 
@@ -104,6 +104,110 @@ def statistics(
     on = at or dt.date.today()
     period = (since, on) if since else (dt.date(on.year, 1, 1), on)
     return member_statistics(request.user, on=on, organisation=organisation, period=period).as_dict()
+
+
+class CandidateOut(Schema):
+    id: int
+    full_name: str
+    gender: str
+    ethnicity: str
+    occupation: str
+    stage: str
+    stage_on: dt.date
+    unit_code: str
+    member_id: int | None
+    birth_date: dt.date | None = None
+
+
+def _candidate_out(c: Any, personal: bool) -> dict[str, Any]:
+    out = {
+        "id": c.pk,
+        "full_name": c.full_name,
+        "gender": c.gender,
+        "ethnicity": c.ethnicity,
+        "occupation": c.occupation,
+        "stage": c.stage,
+        "stage_on": c.stage_on,
+        "unit_code": c.unit.code,
+        "member_id": c.member_id,
+    }
+    if personal:
+        out["birth_date"] = c.birth_date
+    return out
+
+
+def _log_candidates(user: Any, ids: list[int], detail: str) -> None:
+    if ids:
+        PersonalDataAccess.objects.create(
+            actor=user, kind=AccessKind.API, detail=detail[:255], count=len(ids), candidate_ids=ids
+        )
+
+
+@router.get("/candidates", response=list[CandidateOut], summary="Nguồn phát triển đảng viên")
+def candidates(
+    request: HttpRequest,
+    org: str | None = None,
+    stage: str = "",
+    occupation: str = "",
+    q: str = "",
+    offset: int = 0,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    organisation = organisation_for(request.user, org) if org else None
+    rows = candidate_selectors.candidates(
+        request.user, organisation=organisation, stage=stage, occupation=occupation, query=q
+    )
+    page = list(rows[max(offset, 0) : max(offset, 0) + min(max(limit, 1), 500)])
+    personal_scope = scope_paths(request.user, selectors.PERSONAL_DATA_LEVEL)
+    seen = [c.pk for c in page if path_in_scope(c.unit.path, personal_scope)]
+    _log_candidates(request.user, seen, "API nguồn phát triển đảng viên")
+    return [_candidate_out(c, c.pk in seen) for c in page]
+
+
+@router.get(
+    "/candidates/counts", summary="Nguồn phát triển theo chi bộ và giai đoạn (HS-SV, DN tư nhân riêng)"
+)
+def candidate_counts(request: HttpRequest, org: str | None = None) -> dict[str, Any]:
+    organisation = organisation_for(request.user, org) if org else None
+    rows = candidate_selectors.pipeline_counts(request.user, organisation=organisation)
+
+    def cells(c: list[tuple[str, int, int, int]]) -> dict[str, dict[str, int]]:
+        return {s: {"total": n, "students": st, "private_enterprise": pr} for s, n, st, pr in c}
+
+    return {
+        "units": [{"code": r.unit.code, "name": r.unit.name, "stages": cells(r.cells())} for r in rows],
+        "total": cells(candidate_selectors.pipeline_totals(rows)),
+    }
+
+
+@router.get("/candidates/{candidate_id}", response=CandidateOut, summary="Một quần chúng trong nguồn")
+def candidate_detail(request: HttpRequest, candidate_id: int) -> dict[str, Any]:
+    c = candidate_selectors.candidate_for(request.user, candidate_id)
+    personal = candidate_selectors.may_see_birth_date(request.user, c)
+    if personal:
+        _log_candidates(request.user, [c.pk], f"API hồ sơ quần chúng {c.full_name}")
+    return _candidate_out(c, personal)
+
+
+@router.get("/work/residence", summary="Đảng viên chi bộ cơ quan chưa có liên hệ / nhận xét nơi cư trú")
+def residence_due(
+    request: HttpRequest, year: int | None = None, org: str | None = None
+) -> list[dict[str, Any]]:
+    organisation = organisation_for(request.user, org) if org else None
+    today = dt.date.today()
+    rows = selectors.residence_due(
+        request.user, today=today, year=year or today.year, organisation=organisation
+    )
+    return [
+        {
+            "member_id": r.member.pk,
+            "full_name": r.member.full_name,
+            "cell_code": r.cell.code,
+            "residence": r.contact.residence_name if r.contact else None,
+            "comment_sent_on": r.comment.sent_on if r.comment else None,
+        }
+        for r in rows
+    ]
 
 
 @router.get("/{member_id}", response=MemberOut, summary="Một đảng viên")

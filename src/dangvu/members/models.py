@@ -208,6 +208,7 @@ class PersonalDataAccess(models.Model):
     detail = models.CharField("nội dung", max_length=255, blank=True, default="")
     count = models.PositiveIntegerField("số hồ sơ")
     member_ids: Any = models.JSONField("hồ sơ", default=list)
+    candidate_ids: Any = models.JSONField("hồ sơ quần chúng (nguồn phát triển)", default=list)
 
     class Meta:
         verbose_name = "truy cập dữ liệu cá nhân"
@@ -217,6 +218,120 @@ class PersonalDataAccess(models.Model):
         return f"{self.get_kind_display()}: {self.count} hồ sơ ({self.at:%d/%m/%Y %H:%M})"
 
 
+class AgencyCell(models.Model):
+    """The cell is one of an agency, public service unit or enterprise (chi bộ cơ quan, đơn vị, doanh nghiệp)
+    from `since` until the day before `until`: its members keep contact with the Party organisation where
+    they reside (Quy định 213-QĐ/TW). The tree's kinds do not say this, so it is marked here, as data."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="chi bộ", on_delete=models.PROTECT, related_name="+"
+    )
+    since = models.DateField("từ ngày")
+    until = models.DateField("đến ngày", null=True, blank=True)
+    note = models.CharField("ghi chú", max_length=255, blank=True, default="")
+
+    class Meta:
+        verbose_name = "chi bộ cơ quan (Quy định 213)"
+        verbose_name_plural = "chi bộ cơ quan (Quy định 213)"
+
+    def __str__(self) -> str:
+        return f"{self.organisation} là chi bộ cơ quan từ {self.since:%d/%m/%Y}"
+
+    def get_additional_data(self) -> dict[str, str]:
+        return {"org_path": self.organisation.path, "org_code": self.organisation.code}
+
+
+class ResidenceContact(models.Model):
+    """Member `member` keeps contact with the Party organisation where they reside (`residence_unit`, or a
+    named place outside the register) from `since`; ended (never deleted) when they move or leave."""
+
+    member = models.ForeignKey(
+        Member, verbose_name="đảng viên", on_delete=models.PROTECT, related_name="residence_contacts"
+    )
+    residence_unit = models.ForeignKey(
+        Organisation,
+        verbose_name="chi bộ / đảng bộ nơi cư trú",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    residence_name = models.CharField("nơi cư trú", max_length=255)
+    since = models.DateField("giới thiệu về nơi cư trú từ ngày")
+    ended_on = models.DateField("thôi liên hệ từ ngày", null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField("thời điểm ghi", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "giữ mối liên hệ với nơi cư trú"
+        verbose_name_plural = "giữ mối liên hệ với nơi cư trú"
+        ordering = ["since", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.member} liên hệ với {self.residence_name} từ {self.since:%d/%m/%Y}"
+
+    def get_additional_data(self) -> dict[str, str]:
+        return self.member.get_additional_data()
+
+
+class ResidenceComment(models.Model):
+    """The yearly comment (nhận xét) of the residence's Party organisation on a member: asked for (sent) on
+    one day, come back on another, with what it says."""
+
+    contact = models.ForeignKey(
+        ResidenceContact, verbose_name="liên hệ", on_delete=models.PROTECT, related_name="comments"
+    )
+    year = models.PositiveSmallIntegerField("năm")
+    sent_on = models.DateField("ngày gửi phiếu")
+    returned_on = models.DateField("ngày nhận lại", null=True, blank=True)
+    assessment = models.CharField("đánh giá", max_length=64, blank=True, default="")
+    content = models.TextField("nội dung nhận xét", blank=True, default="")
+
+    class Meta:
+        verbose_name = "nhận xét của nơi cư trú"
+        verbose_name_plural = "nhận xét của nơi cư trú"
+        constraints = [models.UniqueConstraint(fields=["contact", "year"], name="one_comment_per_year")]
+
+    def __str__(self) -> str:
+        return f"Nhận xét năm {self.year} — {self.contact.member}"
+
+    def get_additional_data(self) -> dict[str, str]:
+        return self.contact.member.get_additional_data()
+
+
+class EarlyBadge(models.Model):
+    """The member is seriously ill: their badges may be presented early (Hướng dẫn 01-HD/TW, mục 18).
+    Recorded with the day and reason; withdrawn by `revoked_on`, never deleted."""
+
+    member = models.ForeignKey(
+        Member, verbose_name="đảng viên", on_delete=models.PROTECT, related_name="early_badges"
+    )
+    recorded_on = models.DateField("ngày ghi nhận")
+    reason = models.CharField("lý do (ốm nặng)", max_length=255)
+    revoked_on = models.DateField("thôi áp dụng từ", null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "trao huy hiệu sớm (ốm nặng)"
+        verbose_name_plural = "trao huy hiệu sớm (ốm nặng)"
+
+    def __str__(self) -> str:
+        return f"{self.member}: trao huy hiệu sớm ({self.reason})"
+
+    def get_additional_data(self) -> dict[str, str]:
+        return self.member.get_additional_data()
+
+
 auditlog.register(Member, exclude_fields=["name_folded"])
+auditlog.register(AgencyCell)
+auditlog.register(ResidenceContact)
+auditlog.register(ResidenceComment)
+auditlog.register(EarlyBadge)
 auditlog.register(Placement)
 auditlog.register(MembershipEvent)
+
+from dangvu.members.candidate_models import Candidate, CandidateEvent  # noqa: E402, F401  (one app's models)

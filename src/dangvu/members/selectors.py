@@ -18,7 +18,16 @@ from django.http import Http404
 from dangvu.accounts.models import RoleLevel
 from dangvu.accounts.selectors import scope_paths, user_holds
 from dangvu.core.text import fold
-from dangvu.members.models import EventKind, Member, MembershipEvent, Placement
+from dangvu.members.models import (
+    AgencyCell,
+    EarlyBadge,
+    EventKind,
+    Member,
+    MembershipEvent,
+    Placement,
+    ResidenceComment,
+    ResidenceContact,
+)
 from dangvu.members.rules import BADGE_RULE, PROBATION_MONTHS, BadgeRule, add_months
 from dangvu.organisations.models import Organisation
 
@@ -176,6 +185,15 @@ class BadgeDue:
     cell: Organisation
     years: int
     presentation_on: dt.date
+    early: bool = False  # seriously ill: due before reaching the Party age
+
+
+def seriously_ill_ids(member_ids: Any, on: dt.date) -> set[int]:
+    """Of `member_ids` (ids or a subquery), those marked seriously ill (early badges) on `on`."""
+    marks = EarlyBadge.objects.filter(member_id__in=member_ids, recorded_on__lte=on).filter(
+        Q(revoked_on__isnull=True) | Q(revoked_on__gt=on)
+    )
+    return set(marks.values_list("member_id", flat=True))
 
 
 def badges_due(
@@ -186,21 +204,98 @@ def badges_due(
     rule: BadgeRule = BADGE_RULE,
 ) -> list[BadgeDue]:
     """Members reaching a badge's Party age by the next presentation date (and not before the previous
-    one), who have not received that badge; one query with a window per badge."""
+    one), who have not received that badge; for members marked seriously ill, the window reaches as many
+    months further as the rule allows early. One query with a window per badge."""
     presentation = rule.next_presentation(today)
     windows = {years: rule.admission_window(years, presentation) for years in rule.years}
+    early = {years: add_months(end, rule.early_months(years, True)) for years, (_, end) in windows.items()}
+    ill_members = EarlyBadge.objects.filter(recorded_on__lte=today).filter(
+        Q(revoked_on__isnull=True) | Q(revoked_on__gt=today)
+    )
     cond = Q()
-    for start, end in windows.values():
+    for years, (start, end) in windows.items():
         cond |= Q(member__admitted_on__gt=start, member__admitted_on__lte=end)
-    rows = register_on(user, on=today, organisation=organisation).filter(cond)
+        cond |= Q(
+            member__admitted_on__gt=start,
+            member__admitted_on__lte=early[years],
+            member_id__in=ill_members.values("member_id"),
+        )
+    rows = list(register_on(user, on=today, organisation=organisation).filter(cond))
+    ids = [p.member_id for p in rows]
+    ill = seriously_ill_ids(ids, today)
     awarded = set(
-        MembershipEvent.objects.filter(kind=EventKind.BADGE, member__in=rows.values("member_id")).values_list(
+        MembershipEvent.objects.filter(kind=EventKind.BADGE, member_id__in=ids).values_list(
             "member_id", "badge_years"
         )
     )
     out = []
     for p in rows:
         for years, (start, end) in windows.items():
-            if start < p.member.admitted_on <= end and (p.member_id, years) not in awarded:
-                out.append(BadgeDue(p.member, p.organisation, years, presentation))
+            last = early[years] if p.member_id in ill else end
+            if start < p.member.admitted_on <= last and (p.member_id, years) not in awarded:
+                out.append(
+                    BadgeDue(p.member, p.organisation, years, presentation, p.member.admitted_on > end)
+                )
     return sorted(out, key=lambda b: (-b.years, b.member.name_folded))
+
+
+def agency_cell_marks(on: dt.date) -> QuerySet[AgencyCell]:
+    return AgencyCell.objects.filter(since__lte=on).filter(Q(until__isnull=True) | Q(until__gt=on))
+
+
+def agency_cells(user: Any, on: dt.date, organisation: Organisation | None = None) -> list[AgencyCell]:
+    """The agency cells (Quy định 213) of the user's scope on `on`."""
+    qs = in_scope(agency_cell_marks(on), user, "organisation__path")
+    if organisation is not None:
+        qs = qs.filter(organisation__path__startswith=organisation.path)
+    return list(qs.select_related("organisation").order_by("organisation__name_folded"))
+
+
+@dataclass(frozen=True)
+class ResidenceDue:
+    member: Member
+    cell: Organisation
+    contact: ResidenceContact | None  # None: no contact with the residence registered
+    comment: ResidenceComment | None  # the year's comment, if asked for
+
+
+def residence_due(
+    user: Any, *, today: dt.date, year: int, organisation: Organisation | None = None
+) -> list[ResidenceDue]:
+    """Members of agency cells (Quy định 213) with no open contact with their residence, and those whose
+    comment for `year` has not come back (not asked for, or asked and not returned). Three queries."""
+    rows = list(
+        register_on(user, on=today, organisation=organisation).filter(
+            organisation_id__in=agency_cell_marks(today).values("organisation_id")
+        )
+    )
+    contacts = {
+        c.member_id: c
+        for c in ResidenceContact.objects.filter(
+            member_id__in=[p.member_id for p in rows], ended_on__isnull=True
+        )
+    }
+    comments = {
+        c.contact_id: c
+        for c in ResidenceComment.objects.filter(contact__in=list(contacts.values()), year=year)
+    }
+    out = []
+    for p in rows:
+        contact = contacts.get(p.member_id)
+        comment = comments.get(contact.pk) if contact is not None else None
+        if contact is None or comment is None or comment.returned_on is None:
+            out.append(ResidenceDue(p.member, p.organisation, contact, comment))
+    return sorted(out, key=lambda r: (r.contact is not None, r.cell.name_folded, r.member.name_folded))
+
+
+def residence_of(member: Member) -> list[ResidenceContact]:
+    return list(
+        ResidenceContact.objects.filter(member=member)
+        .select_related("residence_unit")
+        .prefetch_related("comments")
+        .order_by("since", "id")
+    )
+
+
+def early_badges_of(member: Member) -> list[EarlyBadge]:
+    return list(EarlyBadge.objects.filter(member=member).order_by("recorded_on", "id"))

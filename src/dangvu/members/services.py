@@ -16,13 +16,21 @@ from collections.abc import Iterator
 from typing import Any
 
 from auditlog.context import set_actor
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 
 from dangvu.accounts.models import RoleLevel
 from dangvu.accounts.selectors import user_holds
 from dangvu.core.errors import DomainError, PermissionDenied
 from dangvu.core.text import fold
-from dangvu.members.models import EventKind, Gender, Member, MembershipEvent, Placement, TheoryLevel
+from dangvu.members.models import (
+    EarlyBadge,
+    EventKind,
+    Gender,
+    Member,
+    MembershipEvent,
+    Placement,
+    TheoryLevel,
+)
 from dangvu.members.rules import PROBATION_MONTHS, add_months, adult_on
 from dangvu.organisations.models import Organisation
 
@@ -332,7 +340,8 @@ def member_award_badge(*, actor: Any, member: Member, on: dt.date, years: int, d
         _require_editor(actor, placement.organisation)
         if MembershipEvent.objects.filter(member=member, kind=EventKind.BADGE, badge_years=years).exists():
             raise DomainError(f"«{member.full_name}» đã được trao Huy hiệu {years} năm tuổi Đảng.")
-        if add_months(member.admitted_on, 12 * years - BADGE_RULE.early_months(years)) > on:
+        ill = seriously_ill_on(member, on)
+        if add_months(member.admitted_on, 12 * years - BADGE_RULE.early_months(years, ill)) > on:
             raise DomainError(f"«{member.full_name}» chưa đủ {years} năm tuổi Đảng.", field="on")
         _event(
             actor,
@@ -344,6 +353,41 @@ def member_award_badge(*, actor: Any, member: Member, on: dt.date, years: int, d
             decision=decision,
         )
         return member
+
+
+def seriously_ill_on(member: Member, on: dt.date) -> bool:
+    """Whether an early presentation (seriously ill) applies to the member on `on`."""
+    marks = EarlyBadge.objects.filter(member=member, recorded_on__lte=on)
+    return marks.filter(models.Q(revoked_on__isnull=True) | models.Q(revoked_on__gt=on)).exists()
+
+
+def member_mark_seriously_ill(*, actor: Any, member: Member, on: dt.date, reason: str) -> EarlyBadge:
+    """The member is seriously ill from `on`: badges due within the rule's early months are listed and may
+    be presented early (Hướng dẫn 01-HD/TW, mục 18)."""
+    if not reason.strip():
+        raise DomainError("Cần ghi lý do (tình trạng ốm nặng, căn cứ).", field="reason")
+    with _writing(actor):
+        placement = _open_placement(member)
+        _require_editor(actor, placement.organisation)
+        if seriously_ill_on(member, on):
+            raise DomainError(f"«{member.full_name}» đã được ghi nhận trao huy hiệu sớm.", field="on")
+        recorded_by = actor if getattr(actor, "pk", None) is not None else None
+        return EarlyBadge.objects.create(
+            member=member, recorded_on=on, reason=reason.strip(), recorded_by=recorded_by
+        )
+
+
+def member_unmark_seriously_ill(*, actor: Any, mark: EarlyBadge, on: dt.date) -> EarlyBadge:
+    """Withdraw the early-presentation mark from `on` (kept, with the day it stopped applying)."""
+    with _writing(actor):
+        _require_editor(actor, _open_placement(mark.member).organisation)
+        if mark.revoked_on is not None:
+            raise DomainError("Ghi nhận này đã thôi áp dụng.")
+        if on <= mark.recorded_on:
+            raise DomainError(f"Ngày thôi áp dụng phải sau {mark.recorded_on:%d/%m/%Y}.", field="on")
+        mark.revoked_on = on
+        mark.save(update_fields=["revoked_on"])
+        return mark
 
 
 def member_update_card(*, actor: Any, member: Member, card_number: str) -> Member:

@@ -16,6 +16,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -25,9 +26,27 @@ from dangvu.accounts.selectors import organisation_for, scope_paths, user_holds
 from dangvu.core.dates import parse_date
 from dangvu.core.errors import DomainError
 from dangvu.jobs.services import job_enqueue
-from dangvu.members import selectors, services
-from dangvu.members.forms import ACTIONS, AdmitForm, EventForm, ImportForm
-from dangvu.members.models import AccessKind, EventKind, Gender, PersonalDataAccess
+from dangvu.members import residence_services, selectors, services
+from dangvu.members.candidate_models import Candidate
+from dangvu.members.forms import (
+    ACTIONS,
+    AdmitForm,
+    AgencyCellForm,
+    EarlyBadgeForm,
+    EventForm,
+    ImportForm,
+    ResidenceCommentForm,
+    ResidenceContactForm,
+)
+from dangvu.members.models import (
+    AccessKind,
+    EarlyBadge,
+    EventKind,
+    Gender,
+    PersonalDataAccess,
+    ResidenceComment,
+    ResidenceContact,
+)
 from dangvu.members.statistics import DIMENSIONS, member_statistics
 from dangvu.members.xlsx import members_export, template_write
 from dangvu.members.xlsx_import import members_import
@@ -122,6 +141,12 @@ def detail(request: HttpRequest, member_id: int) -> HttpResponse:
         "history": selectors.member_history(member),
         "may_edit": cell is not None and user_holds(request.user, cell, RoleLevel.EDITOR),
         "form": EventForm(initial={"on": dt.date.today()}),
+        "residence": selectors.residence_of(member),
+        "early_badges": selectors.early_badges_of(member),
+        "candidate": Candidate.objects.filter(member=member).first(),
+        "contact_form": ResidenceContactForm(initial={"since": dt.date.today()}),
+        "comment_form": ResidenceCommentForm(initial={"year": dt.date.today().year}),
+        "early_form": EarlyBadgeForm(initial={"on": dt.date.today()}),
     }
     return render(request, "members/detail.html", ctx)
 
@@ -257,7 +282,11 @@ def statistics(request: HttpRequest) -> HttpResponse:
     year = ctx["on"].year
     period = (dt.date(year, 1, 1), ctx["on"])
     stats = member_statistics(request.user, on=ctx["on"], organisation=ctx["org"], period=period)
-    ctx.update(stats=stats, dimensions=DIMENSIONS)
+    charts = {
+        key: [{"name": value or "(chưa ghi)", "value": n} for value, n in rows[:12]]
+        for key, rows in stats.tables.items()
+    }
+    ctx.update(stats=stats, dimensions=DIMENSIONS, charts=charts)
     return render(request, "members/statistics.html", ctx)
 
 
@@ -265,8 +294,147 @@ def statistics(request: HttpRequest) -> HttpResponse:
 def work_lists(request: HttpRequest) -> HttpResponse:
     ctx = _filters(request)
     today = dt.date.today()
+    try:
+        year = int(request.GET.get("nam", today.year))
+    except ValueError:
+        year = today.year
+    if request.method == "POST" and request.POST.get("unmark"):
+        try:
+            cell = _cell(request.user, request.POST["unmark"])
+            residence_services.agency_cell_unmark(actor=request.user, cell=cell, on=today)
+        except DomainError as e:
+            messages.error(request, e.message)
+        else:
+            messages.success(request, f"«{cell.name}» thôi là chi bộ cơ quan từ {today:%d/%m/%Y}.")
+        return redirect("members:work_lists")
+    if request.method == "POST":
+        form = AgencyCellForm(request.POST)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                cell = _cell(request.user, d["cell_code"])
+                residence_services.agency_cell_mark(
+                    actor=request.user, cell=cell, since=d["since"], note=d["note"]
+                )
+            except DomainError as e:
+                messages.error(request, e.message)
+            else:
+                messages.success(request, f"Đã đánh dấu «{cell.name}» là chi bộ cơ quan (Quy định 213).")
+        else:
+            messages.error(request, "Cần ghi mã chi bộ và ngày.")
+        return redirect("members:work_lists")
     ctx.update(
         probation=selectors.probation_due(request.user, today=today, organisation=ctx["org"]),
         badges=selectors.badges_due(request.user, today=today, organisation=ctx["org"]),
+        residence=selectors.residence_due(request.user, today=today, year=year, organisation=ctx["org"]),
+        year=year,
+        agency_form=AgencyCellForm(initial={"since": today}),
+        agency_cells=selectors.agency_cells(request.user, today, ctx["org"]),
     )
     return render(request, "members/work_lists.html", ctx)
+
+
+def _done(request: HttpRequest, member_id: int, write: Any, success: str) -> HttpResponse:
+    try:
+        write()
+    except DomainError as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(request, success)
+    return redirect("members:detail", member_id)
+
+
+def _invalid(request: HttpRequest, form: Any, member_id: int) -> HttpResponse:
+    messages.error(
+        request, "Biểu mẫu chưa hợp lệ: " + "; ".join(f"{k}: {v[0]}" for k, v in form.errors.items())
+    )
+    return redirect("members:detail", member_id)
+
+
+@login_required
+@require_POST
+def residence_contact(request: HttpRequest, member_id: int) -> HttpResponse:
+    member = selectors.member_for(request.user, member_id)
+    form = ResidenceContactForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, form, member_id)
+    d = form.cleaned_data
+
+    def write() -> None:
+        unit = (
+            organisation_for(request.user, d["residence_code"].strip())
+            if d["residence_code"].strip()
+            else None
+        )
+        residence_services.residence_contact_register(
+            actor=request.user,
+            member=member,
+            since=d["since"],
+            residence_unit=unit,
+            residence_name=d["residence_name"],
+        )
+
+    return _done(request, member_id, write, "Đã ghi nơi cư trú giữ mối liên hệ.")
+
+
+@login_required
+@require_POST
+def residence_comment(request: HttpRequest, member_id: int, contact_id: int) -> HttpResponse:
+    member = selectors.member_for(request.user, member_id)
+    contact = ResidenceContact.objects.filter(pk=contact_id, member=member).first()
+    if contact is None:
+        raise Http404("Không tìm thấy liên hệ với nơi cư trú.")
+    form = ResidenceCommentForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, form, member_id)
+    d = form.cleaned_data
+    asked = ResidenceComment.objects.filter(contact=contact, year=d["year"]).first()
+
+    @transaction.atomic
+    def write() -> None:
+        if asked is None:
+            if d["sent_on"] is None:
+                raise DomainError("Cần ghi ngày gửi phiếu xin nhận xét.", field="sent_on")
+            residence_services.residence_comment_send(
+                actor=request.user, contact=contact, year=d["year"], sent_on=d["sent_on"]
+            )
+        if d["returned_on"] is not None:
+            comment = asked or ResidenceComment.objects.get(contact=contact, year=d["year"])
+            residence_services.residence_comment_return(
+                actor=request.user,
+                comment=comment,
+                returned_on=d["returned_on"],
+                assessment=d["assessment"],
+                content=d["content"],
+            )
+
+    return _done(request, member_id, write, f"Đã ghi nhận xét của nơi cư trú năm {d['year']}.")
+
+
+@login_required
+@require_POST
+def early_badge(request: HttpRequest, member_id: int) -> HttpResponse:
+    member = selectors.member_for(request.user, member_id)
+    form = EarlyBadgeForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, form, member_id)
+    d = form.cleaned_data
+    mark_id = request.POST.get("revoke")
+    if mark_id:
+        mark = EarlyBadge.objects.filter(pk=mark_id, member=member).first()
+        if mark is None:
+            raise Http404("Không tìm thấy ghi nhận.")
+        return _done(
+            request,
+            member_id,
+            lambda: services.member_unmark_seriously_ill(actor=request.user, mark=mark, on=d["on"]),
+            "Đã thôi áp dụng trao huy hiệu sớm.",
+        )
+    return _done(
+        request,
+        member_id,
+        lambda: services.member_mark_seriously_ill(
+            actor=request.user, member=member, on=d["on"], reason=d["reason"]
+        ),
+        "Đã ghi nhận: trao huy hiệu sớm (ốm nặng).",
+    )

@@ -321,11 +321,14 @@ def _write(rows: list[_Row], actor: Any, label: str, progress: Callable[[str, in
             )
             events = []
             for m, r in zip(members, chunk, strict=True):
+                # Events in the cell only when the member was already there (admitted or placed before).
+                placed = r.placed_from or r.values["admitted_on"]
                 events.append(
                     MembershipEvent(
                         member_id=m.pk,
                         kind=EventKind.ADMISSION,
                         occurred_on=r.values["admitted_on"],
+                        organisation_id=r.cell_id if placed <= r.values["admitted_on"] else None,
                         source=source,
                         recorded_by=recorded_by,
                     )
@@ -336,6 +339,7 @@ def _write(rows: list[_Row], actor: Any, label: str, progress: Callable[[str, in
                             member_id=m.pk,
                             kind=EventKind.CONFIRMATION,
                             occurred_on=r.values["confirmed_on"],
+                            organisation_id=r.cell_id if placed <= r.values["confirmed_on"] else None,
                             source=source,
                             recorded_by=recorded_by,
                         )

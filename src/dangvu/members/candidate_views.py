@@ -1,0 +1,177 @@
+"""Pages of the candidate pipeline: the list per unit with filters and stage counts, one candidate with its
+steps, the forms to add a candidate, record a step and admit (which makes the member).
+
+Thin, as `members.views`: scope through the selectors (404 outside it); the birth date only for editors and
+above, each page that shows it logged as a `PersonalDataAccess` with the candidates' ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from dangvu.accounts.models import RoleLevel
+from dangvu.accounts.selectors import organisation_for, path_in_scope, scope_paths, user_holds
+from dangvu.core.errors import DomainError
+from dangvu.members import candidate_selectors as selectors
+from dangvu.members import candidate_services as services
+from dangvu.members.candidate_models import Occupation, Stage
+from dangvu.members.forms import CandidateAdmitForm, CandidateForm, CandidateStepForm
+from dangvu.members.models import AccessKind, Gender, PersonalDataAccess
+from dangvu.members.selectors import PERSONAL_DATA_LEVEL
+
+
+def _log(request: HttpRequest, ids: list[int], detail: str, org_path: str = "") -> None:
+    if ids:
+        actor: Any = request.user
+        PersonalDataAccess.objects.create(
+            actor=actor,
+            kind=AccessKind.VIEW,
+            org_path=org_path,
+            detail=detail[:255],
+            count=len(ids),
+            candidate_ids=ids,
+        )
+
+
+@login_required
+def candidate_list(request: HttpRequest) -> HttpResponse:
+    code = request.GET.get("org", "").strip()
+    org = organisation_for(request.user, code) if code else None
+    stage = request.GET.get("stage", "") if request.GET.get("stage") in Stage.values else ""
+    occupation = (
+        request.GET.get("occupation", "") if request.GET.get("occupation") in Occupation.values else ""
+    )
+    q = request.GET.get("q", "").strip()
+    rows = selectors.candidates(request.user, organisation=org, stage=stage, occupation=occupation, query=q)
+    page = Paginator(rows, 50).get_page(request.GET.get("trang"))
+    personal_scope = scope_paths(request.user, PERSONAL_DATA_LEVEL)
+    shown = [c.pk for c in page if path_in_scope(c.unit.path, personal_scope)]
+    _log(request, shown, "danh sách nguồn phát triển đảng viên", org.path if org else "")
+    counts = selectors.pipeline_counts(request.user, organisation=org)
+    ctx = {
+        "org": org,
+        "q": q,
+        "stage": stage,
+        "occupation": occupation,
+        "stages": Stage.choices,
+        "stage_labels": dict(Stage.choices),
+        "occupations": Occupation.choices,
+        "page": page,
+        "shown": set(shown),
+        "counts": counts,
+        "totals": selectors.pipeline_totals(counts),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "members/candidates.html", ctx)
+
+
+@login_required
+def candidate_add(request: HttpRequest) -> HttpResponse:
+    form = CandidateForm(
+        request.POST or None, initial={"unit_code": request.GET.get("org", ""), "on": dt.date.today()}
+    )
+    if request.method == "POST" and form.is_valid():
+        d = dict(form.cleaned_data)
+        try:
+            unit = organisation_for(request.user, d.pop("unit_code").strip(), RoleLevel.EDITOR)
+        except Http404:
+            form.add_error("unit_code", "Không có chi bộ mã này trong phạm vi bạn được cập nhật.")
+        else:
+            try:
+                candidate = services.candidate_add(
+                    actor=request.user,
+                    unit=unit,
+                    gender=Gender(d.pop("gender")),
+                    occupation=Occupation(d.pop("occupation")),
+                    **d,
+                )
+            except DomainError as e:
+                form.add_error(None, e.message)
+            else:
+                messages.success(request, f"Đã đưa {candidate.full_name} vào nguồn phát triển đảng viên.")
+                return redirect("members:candidate_detail", candidate.pk)
+    return render(request, "members/candidate_add.html", {"form": form})
+
+
+@login_required
+def candidate_detail(request: HttpRequest, candidate_id: int) -> HttpResponse:
+    candidate = selectors.candidate_for(request.user, candidate_id)
+    personal = selectors.may_see_birth_date(request.user, candidate)
+    if personal:
+        _log(request, [candidate.pk], f"hồ sơ quần chúng {candidate.full_name}", candidate.unit.path)
+    today = dt.date.today()
+    ctx: dict[str, Any] = {
+        "candidate": candidate,
+        "personal": personal,
+        "history": selectors.candidate_history(candidate),
+        "may_edit": user_holds(request.user, candidate.unit, RoleLevel.EDITOR),
+        "step_form": CandidateStepForm(initial={"on": today}),
+        "admit_form": CandidateAdmitForm(initial={"admitted_on": today}),
+    }
+    return render(request, "members/candidate_detail.html", ctx)
+
+
+@login_required
+@require_POST
+def candidate_step(request: HttpRequest, candidate_id: int) -> HttpResponse:
+    candidate = selectors.candidate_for(request.user, candidate_id)
+    form = CandidateStepForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request, "Biểu mẫu chưa hợp lệ: " + "; ".join(f"{k}: {v[0]}" for k, v in form.errors.items())
+        )
+        return redirect("members:candidate_detail", candidate_id)
+    d = form.cleaned_data
+    try:
+        if d["stage"] == Stage.COURSE_DONE:
+            services.candidate_course_done(
+                actor=request.user,
+                candidate=candidate,
+                on=d["on"],
+                course_name=d["course_name"],
+                decision=d["decision"],
+            )
+        elif d["stage"] == Stage.PROPOSED:
+            services.candidate_propose(
+                actor=request.user, candidate=candidate, on=d["on"], decision=d["decision"]
+            )
+        else:
+            services.candidate_drop(actor=request.user, candidate=candidate, on=d["on"], reason=d["reason"])
+    except DomainError as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(request, f"Đã ghi: {Stage(d['stage']).label}.")
+    return redirect("members:candidate_detail", candidate_id)
+
+
+@login_required
+@require_POST
+def candidate_admit(request: HttpRequest, candidate_id: int) -> HttpResponse:
+    candidate = selectors.candidate_for(request.user, candidate_id)
+    form = CandidateAdmitForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Cần ghi ngày kết nạp.")
+        return redirect("members:candidate_detail", candidate_id)
+    d = dict(form.cleaned_data)
+    try:
+        services.candidate_admit(
+            actor=request.user,
+            candidate=candidate,
+            admitted_on=d.pop("admitted_on"),
+            decision=d.pop("decision"),
+            **d,
+        )
+    except DomainError as e:
+        messages.error(request, e.message)
+        return redirect("members:candidate_detail", candidate_id)
+    messages.success(request, f"Đã kết nạp {candidate.full_name} vào Đảng.")
+    assert candidate.member is not None  # noqa: S101 - narrows the type for mypy
+    return redirect("members:detail", candidate.member.pk)
