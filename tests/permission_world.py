@@ -5,9 +5,10 @@
     └── B   Đảng bộ xã Bí Mật Bình ── CB (cell; 2 members)
 
 Each commune also has a conference with its chair (a person), a task, a document, an inspection, a rating,
-a submission, an issued report and a steering body (Ban Chỉ đạo) with one member (a person) who oversees
-the commune's cell. The province's cadre sits in B's body too: A's users see the cadre (above them), never
-B's body.
+a submission, an issued report, a steering body (Ban Chỉ đạo) with one member (a person) who oversees
+the commune's cell, a candidate for admission (proposed), its cell marked an agency cell (Quy định 213)
+and the first member's contact with their residence with the 2024 comment asked for. The province's
+cadre sits in B's body too: A's users see the cadre (above them), never B's body.
 
 Every name, title and text of B's objects carries `SECRET` ("BIMATB"), so a page shown to a user of A can be
 searched for it: a leak is any response to A's users that contains it. Users hold one role each at A
@@ -156,7 +157,41 @@ def _side(letter: str, name: str, province: Any) -> Side:
     side.objects["issued"] = report_issue(
         actor=_System(), organisation=commune, period=Period.parse("2024"), on=ON
     )
+    _members_213(side, name, start)
     return side
+
+
+def _members_213(side: Side, name: str, start: dt.date) -> None:
+    """A candidate (proposed for admission), the cell marked an agency cell (Quy định 213), the first
+    member's contact with their residence and the residence's comment for 2024 asked for."""
+    from dangvu.members import candidate_services as candidates
+    from dangvu.members import residence_services as residence
+    from dangvu.members.candidate_models import Occupation
+    from dangvu.members.models import Gender
+
+    candidate = candidates.candidate_add(
+        actor=None,
+        unit=side.cell,
+        full_name=f"Quần chúng {name}",
+        birth_date=dt.date(2000, 1, 2),
+        gender=Gender("nam"),
+        ethnicity="Kinh",
+        occupation=Occupation.STUDENT,
+        on=dt.date(2024, 1, 5),
+    )
+    candidates.candidate_course_done(
+        actor=None, candidate=candidate, on=dt.date(2024, 2, 5), course_name=f"Lớp nhận thức {name}"
+    )
+    candidates.candidate_propose(actor=None, candidate=candidate, on=ON)
+    residence.agency_cell_mark(actor=None, cell=side.cell, since=start, note=f"Cơ quan {name}")
+    contact = residence.residence_contact_register(
+        actor=None, member=side.members[0], since=ON, residence_name=f"Tổ dân phố {name}"
+    )
+    side.objects.update(
+        candidate=candidate,
+        contact=contact,
+        comment=residence.residence_comment_send(actor=None, contact=contact, year=2024, sent_on=ON),
+    )
 
 
 def build_world() -> World:
@@ -210,8 +245,13 @@ def build_world() -> World:
 
     for side, holder in (("A", users["administrator"]), ("B", b_admin)):
         commune = sides[side].commune
-        job_enqueue(actor=holder, kind="reports.forms_xlsx", arguments={"org": commune.code},
-                    organisation=commune, title=f"Biểu thống kê {commune.name}")
+        job_enqueue(
+            actor=holder,
+            kind="reports.forms_xlsx",
+            arguments={"org": commune.code},
+            organisation=commune,
+            title=f"Biểu thống kê {commune.name}",
+        )
         job = job_claim_next("ma-tran")
         assert job is not None
         job_finish(job, "ma-tran", f"bieu-{side}.xlsx", f"Biểu của {commune.name}".encode())

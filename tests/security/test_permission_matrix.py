@@ -38,6 +38,7 @@ ANYONE = 0  # any logged-in user
 ROLES = ("anonymous", *LEVELS)
 TODAY = dt.date.today().isoformat()
 ON_MONTH = "2024-04"  # the month of the world's conferences (permission_world.ON)
+ON_DATE = dt.date(2024, 4, 14)  # permission_world.ON
 
 Build = Callable[[World, str, str], dict[str, Any]]  # (world, "A" or "B", role) -> kwargs / query / body
 
@@ -119,13 +120,62 @@ PAGES: dict[str, Row] = {
         ),
     ),
     "members:statistics": Row(query=org_q),
-    "members:work_lists": Row(query=org_q),
+    "members:work_lists": Row(  # POST: close an agency cell's mark (Quy định 213); ?org=B: 404 first
+        post=EDITOR, query=org_q, body=with_code("unmark", cell=True), post_outside=404
+    ),
     "members:detail": Row(kwargs=member),
     "members:record_event": Row(
         get=None,
         post=EDITOR,
         kwargs=member,
         body=const(kind="discipline", on="2024-05-02", outcome="khiển trách", decision="12-QĐ/ĐU"),
+    ),
+    # Quy định 213 (residence contact and its yearly comment) and early badges, on the member's page.
+    "members:residence_contact": Row(
+        get=None,
+        post=EDITOR,
+        kwargs=member,
+        body=with_code("residence_code", cell=True, since="2024-05-02", residence_name="Tổ dân phố 3"),
+    ),
+    "members:residence_comment": Row(
+        get=None,
+        post=EDITOR,
+        kwargs=lambda w, s, r: {"member_id": w[s].members[0].pk, "contact_id": w[s]["contact"].pk},
+        body=const(year=2024, returned_on="2024-06-01", assessment="tốt", content="gương mẫu"),
+    ),
+    "members:early_badge": Row(
+        get=None, post=EDITOR, kwargs=member, body=const(on="2024-05-02", reason="ốm nặng, có bệnh án")
+    ),
+    # The candidate pipeline (nguồn phát triển đảng viên): birth dates as personal data (see below).
+    "members:candidates": Row(query=org_q),
+    "members:candidate_add": Row(
+        get=ANYONE,
+        post=EDITOR,
+        post_refused=200,
+        post_outside=200,
+        body=with_code(
+            "unit_code",
+            cell=True,
+            full_name="Quần chúng Mới",
+            gender="nu",
+            birth_date="2001-03-04",
+            ethnicity="Kinh",
+            occupation="private_enterprise",
+            on="2024-05-02",
+        ),
+    ),
+    "members:candidate_detail": Row(kwargs=obj("candidate", name="candidate_id")),
+    "members:candidate_step": Row(
+        get=None,
+        post=EDITOR,
+        kwargs=obj("candidate", name="candidate_id"),
+        body=const(stage="dropped", on="2024-05-02", reason="chuyển đi nơi khác"),
+    ),
+    "members:candidate_admit": Row(
+        get=None,
+        post=EDITOR,
+        kwargs=obj("candidate", name="candidate_id"),
+        body=const(admitted_on="2024-05-02", decision="15-QĐ/ĐU"),
     ),
     "accounts:roles": Row(
         get=ADMIN,
@@ -405,6 +455,10 @@ API: dict[str, Row] = {
     "GET /api/members/": Row(query=org_q),
     "GET /api/members/statistics": Row(query=org_q),
     "GET /api/members/{member_id}": Row(kwargs=member),
+    "GET /api/members/candidates": Row(query=org_q),
+    "GET /api/members/candidates/counts": Row(query=org_q),
+    "GET /api/members/candidates/{candidate_id}": Row(kwargs=obj("candidate", name="candidate_id")),
+    "GET /api/members/work/residence": Row(query=org_q),
     "GET /api/documents": Row(query=const(q="Bình"), scoped=False),
     "POST /api/documents": Row(
         get=None,
@@ -768,6 +822,58 @@ def test_personal_data_only_from_editor_up_and_each_read_logged(world: World, db
         CASES.extend([f"personal data {role} page", f"personal data {role} api"])
         assert (m.identity_number in page, m.identity_number in api) == (shown, shown), role
         assert PersonalDataAccess.objects.count() - before == (2 if shown else 0), role
+
+
+def test_candidate_birth_date_only_from_editor_up_and_each_read_logged(world: World, db: Any) -> None:
+    """A candidate's birth date (list and record, page and API): editor and above at the cell, each read
+    logged under a path in A's sub-tree, so A's administrator sees it in the personal-data log."""
+    from dangvu.members.models import PersonalDataAccess
+
+    c, a_path = world["A"]["candidate"], world["A"].commune.path
+    reads = (
+        ("/dang-vien/nguon/", "02/01/2000"),
+        (f"/dang-vien/nguon/{c.pk}/", "02/01/2000"),
+        ("/api/members/candidates", "2000-01-02"),
+        (f"/api/members/candidates/{c.pk}", "2000-01-02"),
+    )
+    for role in LEVELS:
+        client, last = _client(world, role), PersonalDataAccess.objects.order_by("-pk").values("pk").first()
+        shown = LEVELS[role] >= EDITOR
+        for url, birth in reads:
+            CASES.append(f"candidate personal data {role} {url}")
+            r = client.get(url)
+            assert r.status_code == 200, (role, url, r.status_code)
+            assert (birth in r.content.decode()) == shown, (role, url)
+        logged = PersonalDataAccess.objects.filter(pk__gt=last["pk"] if last else 0)
+        assert logged.count() == (len(reads) if shown else 0), role
+        for entry in logged:
+            assert entry.candidate_ids == [c.pk], (role, entry.detail)
+            assert entry.org_path.startswith(a_path), (role, entry.detail, entry.org_path)
+
+
+def test_members_213_ids_of_b_under_a_member(world: World, db: Any) -> None:
+    """B's residence contact, early-badge mark or cell code given on the page of A's member: 404, nothing
+    written, for every role at A."""
+    from dangvu.members.models import EarlyBadge
+
+    a, b = world["A"], world["B"]
+    b_mark = EarlyBadge.objects.create(member=b.members[0], recorded_on=ON_DATE, reason=f"ốm {SECRET}")
+    m = a.members[0].pk
+    posts = (
+        (
+            f"/dang-vien/{m}/noi-cu-tru/{b['contact'].pk}/nhan-xet/",
+            {"year": 2024, "returned_on": "2024-06-01", "assessment": "tốt"},
+        ),
+        (f"/dang-vien/{m}/noi-cu-tru/", {"since": "2024-05-02", "residence_code": b.cell.code}),
+        (f"/dang-vien/{m}/huy-hieu-som/", {"on": "2024-05-02", "reason": "thôi", "revoke": b_mark.pk}),
+    )
+    j = Judge("members 213 (B's ids under A's member)")
+    for role in LEVELS:
+        for url, body in posts:
+            before = fingerprint()
+            j.check(f"POST {role} {url}", _client(world, role).post(url, body), 404)
+            j.unchanged(f"POST {role} {url}", before)
+    assert not j.errors, j.errors
 
 
 def test_shared_person_shows_nothing_of_b(world: World, db: Any) -> None:

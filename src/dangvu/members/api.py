@@ -136,10 +136,17 @@ def _candidate_out(c: Any, personal: bool) -> dict[str, Any]:
     return out
 
 
-def _log_candidates(user: Any, ids: list[int], detail: str) -> None:
+def _log_candidates(user: Any, ids: list[int], detail: str, org_path: str | None = None) -> None:
+    """Logged under `org_path` (the candidate's cell), else the path covering the reader's scope: never ""
+    for a sub-tree reader, or its administrators would not see the entry."""
     if ids:
         PersonalDataAccess.objects.create(
-            actor=user, kind=AccessKind.API, detail=detail[:255], count=len(ids), candidate_ids=ids
+            actor=user,
+            kind=AccessKind.API,
+            org_path=selectors.personal_scope_path(user) if org_path is None else org_path,
+            detail=detail[:255],
+            count=len(ids),
+            candidate_ids=ids,
         )
 
 
@@ -160,7 +167,8 @@ def candidates(
     page = list(rows[max(offset, 0) : max(offset, 0) + min(max(limit, 1), 500)])
     personal_scope = scope_paths(request.user, selectors.PERSONAL_DATA_LEVEL)
     seen = [c.pk for c in page if path_in_scope(c.unit.path, personal_scope)]
-    _log_candidates(request.user, seen, "API nguồn phát triển đảng viên")
+    where = organisation.path if organisation is not None else None
+    _log_candidates(request.user, seen, "API nguồn phát triển đảng viên", where)
     return [_candidate_out(c, c.pk in seen) for c in page]
 
 
@@ -185,7 +193,7 @@ def candidate_detail(request: HttpRequest, candidate_id: int) -> dict[str, Any]:
     c = candidate_selectors.candidate_for(request.user, candidate_id)
     personal = candidate_selectors.may_see_birth_date(request.user, c)
     if personal:
-        _log_candidates(request.user, [c.pk], f"API hồ sơ quần chúng {c.full_name}")
+        _log_candidates(request.user, [c.pk], f"API hồ sơ quần chúng {c.full_name}", c.unit.path)
     return _candidate_out(c, personal)
 
 

@@ -25,7 +25,7 @@ from dangvu.members import candidate_services as services
 from dangvu.members.candidate_models import Occupation, Stage
 from dangvu.members.forms import CandidateAdmitForm, CandidateForm, CandidateStepForm
 from dangvu.members.models import AccessKind, Gender, PersonalDataAccess
-from dangvu.members.selectors import PERSONAL_DATA_LEVEL
+from dangvu.members.selectors import PERSONAL_DATA_LEVEL, personal_scope_path
 
 
 def _log(request: HttpRequest, ids: list[int], detail: str, org_path: str = "") -> None:
@@ -54,7 +54,9 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(rows, 50).get_page(request.GET.get("trang"))
     personal_scope = scope_paths(request.user, PERSONAL_DATA_LEVEL)
     shown = [c.pk for c in page if path_in_scope(c.unit.path, personal_scope)]
-    _log(request, shown, "danh sách nguồn phát triển đảng viên", org.path if org else "")
+    # logged under a path of the reader's sub-tree (not ""), so its administrators see the entry
+    where = org.path if org else personal_scope_path(request.user)
+    _log(request, shown, "danh sách nguồn phát triển đảng viên", where)
     counts = selectors.pipeline_counts(request.user, organisation=org)
     ctx = {
         "org": org,
