@@ -16,7 +16,7 @@ from dangvu.core.periods import Period
 from dangvu.indicators import sources
 from dangvu.indicators.forecast import Forecast, forecast_flow
 from dangvu.indicators.models import Flow, Indicator, Source, Submission, Target
-from dangvu.indicators.rollup import Aggregation, Figure, Rule, Unit, roll_up
+from dangvu.indicators.rollup import Aggregation, Column, Figure, Rule, Unit, roll_up
 from dangvu.organisations.models import Organisation
 from dangvu.organisations.selectors import TreeView, tree_snapshot
 from dangvu.organisations.tree import TreeNode, resolve_successors
@@ -29,10 +29,11 @@ class Sheet:
     indicators: list[Indicator]
     nodes: dict[int, TreeNode]
     roots: list[TreeNode]
-    figures: dict[str, dict[int, Figure]]
+    figures: dict[str, Column]
 
     def figure(self, code: str, unit_id: int) -> Figure | None:
-        return self.figures.get(code, {}).get(unit_id)
+        column = self.figures.get(code)
+        return column.get(unit_id) if column is not None else None
 
     def node(self, code: str) -> TreeNode | None:
         return next((n for n in self.nodes.values() if n.code == code), None)
@@ -87,10 +88,8 @@ def indicator_sheet(
     rules = [rule_of(i) for i in inds] + [Rule(code, Aggregation.SUM) for code in own if code not in by_code]
     figures = roll_up(units, rules, own)
     for ind in inds:  # nothing reported anywhere below: "no figure", not zero (coverage keeps its 0/y)
-        if ind.source == Source.REPORTED and ind.aggregation in ("sum", "share"):
-            for fig in figures.get(ind.code, {}).values():
-                if fig.sources == 0:
-                    fig.value = None
+        if ind.source == Source.REPORTED and ind.aggregation in ("sum", "share") and ind.code in figures:
+            figures[ind.code].blank_unsourced()
     return Sheet(period, view, inds, snap.nodes, snap.roots, figures)
 
 
