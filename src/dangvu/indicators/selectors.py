@@ -9,8 +9,11 @@ In the "now" view a closed unit's own values count at the live unit that carries
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from dangvu.core.periods import Period
 from dangvu.indicators import sources
@@ -18,7 +21,7 @@ from dangvu.indicators.forecast import Forecast, forecast_flow
 from dangvu.indicators.models import Flow, Indicator, Source, Submission, Target
 from dangvu.indicators.rollup import Aggregation, Column, Figure, Rule, Unit, roll_up
 from dangvu.organisations.models import Organisation
-from dangvu.organisations.selectors import TreeView, tree_snapshot
+from dangvu.organisations.selectors import TreeView, self_contained, tree_snapshot
 from dangvu.organisations.tree import TreeNode, resolve_successors
 
 
@@ -30,6 +33,7 @@ class Sheet:
     nodes: dict[int, TreeNode]
     roots: list[TreeNode]
     figures: dict[str, Column]
+    around: str | None = None  # the path the sheet was asked around (see `indicator_sheet`)
 
     def figure(self, code: str, unit_id: int) -> Figure | None:
         column = self.figures.get(code)
@@ -50,34 +54,108 @@ def rule_of(ind: Indicator) -> Rule:
 
 
 def indicators_active() -> list[Indicator]:
-    return list(Indicator.objects.filter(is_active=True))
+    return _memoised(("indicators",), lambda: list(Indicator.objects.filter(is_active=True)))
 
 
-def _heirs() -> dict[int, int]:
-    closed = dict(Organisation.objects.filter(dissolved_on__isnull=False).values_list("id", "successor_id"))
-    live = set(Organisation.objects.live().values_list("id", flat=True))
-    return resolve_successors(closed, live)
+# --- one request's memo: the same tree, heirs and sheets are read once however many figures a page shows --
+
+_memo: ContextVar[dict[tuple[Any, ...], Any] | None] = ContextVar("indicator_memo", default=None)
+
+T = TypeVar("T")
+
+
+@contextmanager
+def request_memo() -> Iterator[None]:
+    """Within the block, trees of a day, heirs and sheets are computed once and reused (never across
+    requests: anything may change between two)."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def _memoised(key: tuple[Any, ...], make: Callable[[], T]) -> T:
+    memo = _memo.get()
+    if memo is None:
+        return make()
+    if key not in memo:
+        memo[key] = make()
+    return cast(T, memo[key])
+
+
+def province_path(path: str) -> str:
+    """The path of the top unit above (or at) a unit: '/1/18/205/' → '/1/'."""
+    first = path.strip("/").split("/")[0]
+    return f"/{first}/"
+
+
+def sheet_within(path: str, period: Period) -> str | None:
+    """The path to limit a sheet to for a page about the unit at `path`: its top unit's sub-tree when that
+    sub-tree is whole on the period's last day and today (`self_contained`), else None (the whole tree)."""
+    top = province_path(path)
+    return _memoised(("within", top, period.end), lambda: top if self_contained(top, period.end) else None)
+
+
+def _heirs(within: str | None = None) -> dict[int, int]:
+    def make() -> dict[int, int]:
+        units = Organisation.objects.all() if within is None else Organisation.objects.under_paths([within])
+        closed = dict(units.filter(dissolved_on__isnull=False).values_list("id", "successor_id"))
+        live = set(units.live().values_list("id", flat=True))
+        return resolve_successors(closed, live)
+
+    return _memoised(("heirs", within), make)
 
 
 def indicator_sheet(
-    user: Any, period: Period, view: TreeView = TreeView.WAS, indicators: list[Indicator] | None = None
+    user: Any,
+    period: Period,
+    view: TreeView = TreeView.WAS,
+    indicators: list[Indicator] | None = None,
+    *,
+    around: str | None = None,
 ) -> Sheet:
+    """Every indicator (or the given ones) at every unit in the user's scope. `around`: the path of the
+    unit a page is about — the sheet then covers only its top unit's sub-tree when that is whole on the
+    period's last day (`sheet_within`), so one province of a nation is computed alone."""
     inds = indicators if indicators is not None else indicators_active()
+    within = sheet_within(around, period) if around else None
+    user_key = getattr(user, "pk", None)
+    codes = tuple(i.code for i in inds)
+    key = ("sheet", user_key, str(period), view, within)
+    memo = _memo.get()
+    if memo is not None:
+        for full in memo.get(key, []):  # a sheet already made with these indicators (or more) serves
+            if set(codes) <= {i.code for i in full.indicators}:
+                return Sheet(period, view, inds, full.nodes, full.roots, full.figures, around)
+    sheet = _compute_sheet(user, period, view, inds, within)
+    sheet.around = around
+    if memo is not None:
+        memo.setdefault(key, []).append(sheet)
+    return sheet
+
+
+def _compute_sheet(
+    user: Any, period: Period, view: TreeView, inds: list[Indicator], within: str | None
+) -> Sheet:
     by_code = {i.code: i for i in inds}
-    snap = tree_snapshot(user, period.end, view, with_members=False)
+    snap = _memoised(
+        ("tree", getattr(user, "pk", None), period.end, view, within),
+        lambda: tree_snapshot(user, period.end, view, with_members=False, within=within),
+    )
     units = [Unit(n.id, n.parent_id, n.kind.value) for n in snap.nodes.values()]
     computed = {i.computation: i.code for i in inds if i.source == Source.COMPUTED and i.computation}
     own: sources.Values = {}
-    own.update(sources.member_values(period, computed))
-    own.update(sources.activity_values(period, computed))
+    own.update(sources.member_values(period, computed, within))
+    own.update(sources.activity_values(period, computed, within))
     reported = [i for i in inds if i.source == Source.REPORTED and i.aggregation == Aggregation.SUM.value]
     bases = {b for i in inds for b in rule_of(i).base} - set(own) - {i.code for i in reported}
     reported += [
         Indicator.objects.get(code=b) for b in bases if b not in by_code and b not in computed.values()
     ]
-    own.update(sources.reported_values(period, reported))
+    own.update(sources.reported_values(period, reported, within))
     if view is TreeView.NOW:
-        heirs = _heirs()
+        heirs = _heirs(within)
         for code, values in own.items():
             moved: dict[int, float] = {}
             for org, v in values.items():
@@ -132,7 +210,9 @@ def achievement(user: Any, sheet: Sheet, unit_id: int, on: dt.date | None = None
     on = on or dt.date.today()
     out: list[Achievement] = []
     year_to_date: Sheet | None = None
-    last_year = indicator_sheet(user, sheet.period.predecessor(), sheet.view, sheet.indicators)
+    last_year = indicator_sheet(
+        user, sheet.period.predecessor(), sheet.view, sheet.indicators, around=sheet.around
+    )
     for ind in sheet.indicators:
         a = Achievement(ind, sheet.figure(ind.code, unit_id))
         ly = last_year.figure(ind.code, unit_id)
@@ -145,7 +225,7 @@ def achievement(user: Any, sheet: Sheet, unit_id: int, on: dt.date | None = None
                 cumulative = sheet.period.to_date()
                 if cumulative != sheet.period:
                     year_to_date = year_to_date or indicator_sheet(
-                        user, cumulative, sheet.view, sheet.indicators
+                        user, cumulative, sheet.view, sheet.indicators, around=sheet.around
                     )
                     compared = year_to_date.figure(ind.code, unit_id)
                     a.notes.append(f"lũy kế {cumulative.label.lower()}")
@@ -167,12 +247,12 @@ def _forecast(
     done_through = sheet.period.to_date()
     shape = None
     if done_through != target_period and done_through.within(target_period):
-        last_full = indicator_sheet(user, target_period.predecessor(), sheet.view, [ind]).figure(
-            ind.code, unit_id
-        )
-        last_part = indicator_sheet(user, done_through.predecessor(), sheet.view, [ind]).figure(
-            ind.code, unit_id
-        )
+        last_full = indicator_sheet(
+            user, target_period.predecessor(), sheet.view, [ind], around=sheet.around
+        ).figure(ind.code, unit_id)
+        last_part = indicator_sheet(
+            user, done_through.predecessor(), sheet.view, [ind], around=sheet.around
+        ).figure(ind.code, unit_id)
         if last_full and last_full.value and last_part and last_part.value is not None:
             shape = last_part.value / last_full.value
     elapsed = target_period.elapsed_fraction(min(on, sheet.period.end))

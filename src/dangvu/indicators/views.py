@@ -21,7 +21,12 @@ from dangvu.indicators import services
 from dangvu.indicators.forms import DecisionForm, TargetForm, submission_form
 from dangvu.indicators.models import Indicator, Submission, SubmissionStatus
 from dangvu.indicators.provenance import provenance
-from dangvu.indicators.selectors import achievement, indicator_sheet, submissions_missing
+from dangvu.indicators.selectors import (
+    achievement,
+    indicator_sheet,
+    request_memo,
+    submissions_missing,
+)
 from dangvu.organisations.selectors import TreeView, tree_snapshot
 
 
@@ -77,10 +82,15 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest, code: str) -> HttpResponse:
+    with request_memo():  # one tree per day, one sheet per period, however many figures the page reads
+        return _dashboard(request, code)
+
+
+def _dashboard(request: HttpRequest, code: str) -> HttpResponse:
     org = organisation_for(request.user, code)
     period, period_error = _period(request)
     view = _view(request)
-    sheet = indicator_sheet(request.user, period, view)
+    sheet = indicator_sheet(request.user, period, view, around=org.path)
     node = sheet.node(code)
     ctx: dict[str, Any] = {
         "org": org,
@@ -104,7 +114,7 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
             r["rank"] = rank
         missing, expected = submissions_missing(request.user, sheet, node.id)
         trend = [
-            (q, indicator_sheet(request.user, q, view, [focus]).figure(focus.code, node.id))
+            (q, indicator_sheet(request.user, q, view, [focus], around=org.path).figure(focus.code, node.id))
             for q in Period(period.year, PeriodKind.YEAR).quarters()
         ]
         chart = {
@@ -133,11 +143,11 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def figure_source(request: HttpRequest, code: str, indicator: str) -> HttpResponse:
-    organisation_for(request.user, code)
     period, _ = _period(request)
     view = _view(request)
     ind = get_object_or_404(Indicator, code=indicator)
-    sheet = indicator_sheet(request.user, period, view)
+    org = organisation_for(request.user, code)
+    sheet = indicator_sheet(request.user, period, view, around=org.path)
     node = sheet.node(code)
     if node is None:
         raise Http404("Đơn vị không có trong kỳ này.")

@@ -64,38 +64,46 @@ def _follow_successors(own: dict[int, int], heirs: dict[int, int]) -> dict[int, 
 
 
 def tree_snapshot(
-    user: Any, on: dt.date, view: TreeView = TreeView.WAS, *, with_members: bool = True
+    user: Any,
+    on: dt.date,
+    view: TreeView = TreeView.WAS,
+    *,
+    with_members: bool = True,
+    within: str | None = None,
 ) -> TreeSnapshot:
-    """The tree on `on` in `view`; `with_members=False` skips the member counts (for callers that count)."""
+    """The tree on `on` in `view`; `with_members=False` skips the member counts (for callers that count).
+
+    `within`: only units whose path (as the tree is now) starts with it — for callers that have checked
+    (`self_contained`) that no link of the day and no successor crosses that boundary."""
     own = member_counts_by_organisation(on) if with_members else {}
+    units = Organisation.objects.all() if within is None else Organisation.objects.under_paths([within])
+    inside = Q() if within is None else Q(child__path__startswith=within)
     if view is TreeView.WAS:
-        orgs = list(
-            Organisation.objects.existing_on(on).values_list(
-                "id", "code", "name", "kind", "path", "name_folded"
-            )
-        )
-        parent_of = dict(OrgLink.objects.filter(_valid_on(on)).values_list("child_id", "parent_id"))
+        orgs = list(units.existing_on(on).values_list("id", "code", "name", "kind", "path", "name_folded"))
+        parent_of = dict(OrgLink.objects.filter(_valid_on(on), inside).values_list("child_id", "parent_id"))
         # Only names that later changed can differ from today's name: rows still open are today's.
         names = dict(
-            OrgName.objects.filter(_valid_on(on), valid_to__isnull=False).values_list(
-                "organisation_id", "name"
-            )
+            OrgName.objects.filter(
+                _valid_on(on),
+                Q() if within is None else Q(organisation__path__startswith=within),
+                valid_to__isnull=False,
+            ).values_list("organisation_id", "name")
         )
     else:
-        orgs = list(
-            Organisation.objects.live().values_list("id", "code", "name", "kind", "path", "name_folded")
+        # One query: today's units carry today's parent.
+        orgs_with_parent = list(
+            units.live().values_list("id", "code", "name", "kind", "path", "name_folded", "parent_id")
         )
-        parent_of = dict(Organisation.objects.live().values_list("id", "parent_id"))
+        orgs = [o[:6] for o in orgs_with_parent]
+        parent_of = {o[0]: o[6] for o in orgs_with_parent}
         names = {}
-        closed = dict(
-            Organisation.objects.filter(dissolved_on__isnull=False).values_list("id", "successor_id")
-        )
+        closed = dict(units.filter(dissolved_on__isnull=False).values_list("id", "successor_id"))
         own = _follow_successors(own, resolve_successors(closed, {o[0] for o in orgs}))
     if view is TreeView.WAS:
         existing = {o[0] for o in orgs}
         if any(i not in existing for i in own):
             # Members still placed in a unit closed by `on` count at its successor of that day.
-            closed = dict(Organisation.objects.filter(dissolved_on__lte=on).values_list("id", "successor_id"))
+            closed = dict(units.filter(dissolved_on__lte=on).values_list("id", "successor_id"))
             own = _follow_successors(own, resolve_successors(closed, existing))
     rows = [
         OrgRow(i, code, names[i], KIND_OF_VALUE[kind], parent_of.get(i), fold(names[i]))
@@ -121,6 +129,23 @@ def tree_snapshot(
         for node in nodes.values():
             node.children = [c for c in node.children if c.id in visible]
     return TreeSnapshot(on=on, view=view, nodes=nodes, roots=tops, paths=paths)
+
+
+def self_contained(within: str, on: dt.date) -> bool:
+    """Whether the units under `within` (as the tree is now) form whole trees on `on` and today: no link of
+    that day, no current parent and no successor joins a unit inside to one outside. Two queries."""
+    inside_child = Q(child__path__startswith=within)
+    inside_parent = Q(parent__path__startswith=within)
+    crossing_link = OrgLink.objects.filter(_valid_on(on)).filter(
+        (inside_child & ~inside_parent & Q(parent__isnull=False)) | (~inside_child & inside_parent)
+    )
+    inside = Q(path__startswith=within)
+    crossing_unit = Organisation.objects.filter(
+        (inside & ~Q(successor__path__startswith=within) & Q(successor__isnull=False))
+        | (~inside & Q(successor__path__startswith=within))
+        | (inside & ~Q(parent__path__startswith=within) & Q(parent__isnull=False))
+    )
+    return not crossing_link.exists() and not crossing_unit.exists()
 
 
 def organisations_search(user: Any, query: str, limit: int = 30) -> list[Organisation]:
