@@ -21,7 +21,7 @@ from dangvu.indicators.forecast import Forecast, forecast_flow
 from dangvu.indicators.models import Flow, Indicator, Source, Submission, Target
 from dangvu.indicators.rollup import Aggregation, Column, Figure, Rule, Unit, roll_up
 from dangvu.organisations.models import Organisation
-from dangvu.organisations.selectors import TreeView, self_contained, tree_snapshot
+from dangvu.organisations.selectors import TreeView, last_change, self_contained, tree_snapshot
 from dangvu.organisations.tree import TreeNode, resolve_successors
 
 
@@ -94,7 +94,17 @@ def sheet_within(path: str, period: Period) -> str | None:
     """The path to limit a sheet to for a page about the unit at `path`: its top unit's sub-tree when that
     sub-tree is whole on the period's last day and today (`self_contained`), else None (the whole tree)."""
     top = province_path(path)
-    return _memoised(("within", top, period.end), lambda: top if self_contained(top, period.end) else None)
+
+    def make() -> str | None:
+        if not Organisation.objects.exclude(path__startswith=top).exists():
+            return None  # every unit is under it: the whole tree, no need to check or filter
+        return top if self_contained(top, period.end) else None
+
+    return _memoised(("within", top, _changed(period.end)), make)
+
+
+def _changed(on: dt.date) -> dt.date | None:
+    return _memoised(("changed", on), lambda: last_change(on))
 
 
 def _heirs(within: str | None = None) -> dict[int, int]:
@@ -135,18 +145,50 @@ def indicator_sheet(
     return sheet
 
 
+def _member_values(period: Period, wanted: dict[str, str], within: str | None) -> sources.Values:
+    """Member figures of a period: from what `prefetch_periods` read with more (or the same), else a query."""
+    memo = _memo.get()
+    if memo is not None:
+        got = memo.get(("members", str(period), within))
+        if got is not None and wanted.items() <= got[0].items():
+            return {code: got[1][code] for code in wanted.values() if code in got[1]}
+    values = sources.member_values(period, wanted, within)
+    if memo is not None:
+        memo[("members", str(period), within)] = (dict(wanted), values)
+    return values
+
+
+def prefetch_periods(periods: list[Period], indicators: list[Indicator], around: str | None = None) -> None:
+    """Within `request_memo`: read the member figures of several periods in one query, for a page that
+    then asks for their sheets one by one (the dashboard's last year, year to date and quarters)."""
+    memo = _memo.get()
+    if memo is None:
+        return
+    unique = list(dict.fromkeys(periods))
+    wanted = {i.computation: i.code for i in indicators if i.source == Source.COMPUTED and i.computation}
+    by_within: dict[str | None, list[Period]] = {}
+    for p in unique:
+        by_within.setdefault(sheet_within(around, p) if around else None, []).append(p)
+    for within, group in by_within.items():
+        for p, values in sources.member_values_of(group, wanted, within).items():
+            memo[("members", str(p), within)] = (dict(wanted), values)
+
+
 def _compute_sheet(
     user: Any, period: Period, view: TreeView, inds: list[Indicator], within: str | None
 ) -> Sheet:
     by_code = {i.code: i for i in inds}
+    # The live tree ("now") is the same whatever the day; the tree of a day ("was") is the tree of the
+    # last day anything changed on or before it: both let a page's sheets of several periods share one.
+    day = None if view is TreeView.NOW else _changed(period.end)
     snap = _memoised(
-        ("tree", getattr(user, "pk", None), period.end, view, within),
+        ("tree", getattr(user, "pk", None), day, view, within),
         lambda: tree_snapshot(user, period.end, view, with_members=False, within=within),
     )
     units = [Unit(n.id, n.parent_id, n.kind.value) for n in snap.nodes.values()]
     computed = {i.computation: i.code for i in inds if i.source == Source.COMPUTED and i.computation}
     own: sources.Values = {}
-    own.update(sources.member_values(period, computed, within))
+    own.update(_member_values(period, computed, within))
     own.update(sources.activity_values(period, computed, within))
     reported = [i for i in inds if i.source == Source.REPORTED and i.aggregation == Aggregation.SUM.value]
     bases = {b for i in inds for b in rule_of(i).base} - set(own) - {i.code for i in reported}
@@ -184,20 +226,23 @@ class Achievement:
     notes: list[str] = field(default_factory=list)
 
 
+def _targets_of(org_id: int) -> list[Target]:
+    """A unit's live targets, one query per unit and request."""
+    return _memoised(
+        ("targets", org_id),
+        lambda: list(Target.objects.filter(organisation_id=org_id, voided_at__isnull=True)),
+    )
+
+
 def _target_for(ind: Indicator, org_id: int, period: Period) -> Target | None:
     """The target of this period, else of the smallest period that contains it (the year, the term)."""
     candidates = [str(period)] + [str(p) for p in period.enclosing()]
-    found = {
-        t.period: t
-        for t in Target.objects.filter(
-            indicator=ind, organisation_id=org_id, period__in=candidates, voided_at__isnull=True
-        )
-    }
+    mine = [t for t in _targets_of(org_id) if t.indicator_id == ind.pk]
+    found = {t.period: t for t in mine if t.period in candidates}
     if not found:
-        terms = Target.objects.filter(
-            indicator=ind, organisation_id=org_id, voided_at__isnull=True, period__contains="-"
-        )
-        for t in terms:
+        for t in mine:
+            if "-" not in t.period:
+                continue
             p = Period.parse(t.period)
             if p.kind.value == "T" and period.within(p):
                 return t

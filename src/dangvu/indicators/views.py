@@ -24,6 +24,8 @@ from dangvu.indicators.provenance import provenance
 from dangvu.indicators.selectors import (
     achievement,
     indicator_sheet,
+    indicators_active,
+    prefetch_periods,
     request_memo,
     submissions_missing,
 )
@@ -90,6 +92,10 @@ def _dashboard(request: HttpRequest, code: str) -> HttpResponse:
     org = organisation_for(request.user, code)
     period, period_error = _period(request)
     view = _view(request)
+    year = Period(period.year, PeriodKind.YEAR)
+    prefetch_periods(  # the sheets below, read from placements in one query
+        [period, period.predecessor(), period.to_date(), *year.quarters()], indicators_active(), org.path
+    )
     sheet = indicator_sheet(request.user, period, view, around=org.path)
     node = sheet.node(code)
     ctx: dict[str, Any] = {
@@ -115,7 +121,7 @@ def _dashboard(request: HttpRequest, code: str) -> HttpResponse:
         missing, expected = submissions_missing(request.user, sheet, node.id)
         trend = [
             (q, indicator_sheet(request.user, q, view, [focus], around=org.path).figure(focus.code, node.id))
-            for q in Period(period.year, PeriodKind.YEAR).quarters()
+            for q in year.quarters()
         ]
         chart = {
             "children": {

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Max, Q, QuerySet
 
 from dangvu.accounts.selectors import path_in_scope, scope_paths
 from dangvu.core.text import fold
@@ -129,6 +129,20 @@ def tree_snapshot(
         for node in nodes.values():
             node.children = [c for c in node.children if c.id in visible]
     return TreeSnapshot(on=on, view=view, nodes=nodes, roots=tops, paths=paths)
+
+
+def last_change(on: dt.date) -> dt.date | None:
+    """The last day on or before `on` that the tree of the day changed (a unit established or closed, a
+    parent or a name changed); the "was" tree on `on` is the tree on that day. Six small aggregates."""
+    dates = [
+        Organisation.objects.filter(established_on__lte=on).aggregate(d=Max("established_on"))["d"],
+        Organisation.objects.filter(dissolved_on__lte=on).aggregate(d=Max("dissolved_on"))["d"],
+        OrgLink.objects.filter(valid_from__lte=on).aggregate(d=Max("valid_from"))["d"],
+        OrgLink.objects.filter(valid_to__lte=on).aggregate(d=Max("valid_to"))["d"],
+        OrgName.objects.filter(valid_from__lte=on).aggregate(d=Max("valid_from"))["d"],
+        OrgName.objects.filter(valid_to__lte=on).aggregate(d=Max("valid_to"))["d"],
+    ]
+    return max((d for d in dates if d is not None), default=None)
 
 
 def self_contained(within: str, on: dt.date) -> bool:
