@@ -114,6 +114,10 @@ def _database() -> dict[str, Any]:
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
         }
+    elif db["ENGINE"] == "django.db.backends.postgresql":
+        # JIT compiling pays off for hour-long reports, not for a page's GROUP BY: it added ~0.1 s to
+        # each roll-up query of a province (bench/national.py).
+        db.setdefault("OPTIONS", {})["options"] = "-c jit=off"
     db["TEST"] = {"NAME": None}
     return db
 

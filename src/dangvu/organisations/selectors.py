@@ -146,20 +146,24 @@ def last_change(on: dt.date) -> dt.date | None:
 
 
 def self_contained(within: str, on: dt.date) -> bool:
-    """Whether the units under `within` (as the tree is now) form whole trees on `on` and today: no link of
-    that day, no current parent and no successor joins a unit inside to one outside. Two queries."""
-    inside_child = Q(child__path__startswith=within)
-    inside_parent = Q(parent__path__startswith=within)
-    crossing_link = OrgLink.objects.filter(_valid_on(on)).filter(
-        (inside_child & ~inside_parent & Q(parent__isnull=False)) | (~inside_child & inside_parent)
+    """Whether the units under `within` (as the tree is now; a top unit's path) form whole trees on `on`
+    and today: no link of that day and no successor joins a unit inside to one outside. (A current parent
+    cannot: a path is its parent's path and more.) Four small queries, each starting from the units inside."""
+    day = _valid_on(on)
+    return not (
+        OrgLink.objects.filter(day, child__path__startswith=within)
+        .exclude(parent__path__startswith=within)
+        .exists()
+        or OrgLink.objects.filter(day, parent__path__startswith=within)
+        .exclude(child__path__startswith=within)
+        .exists()
+        or Organisation.objects.filter(path__startswith=within, successor__isnull=False)
+        .exclude(successor__path__startswith=within)
+        .exists()
+        or Organisation.objects.filter(successor__path__startswith=within)
+        .exclude(path__startswith=within)
+        .exists()
     )
-    inside = Q(path__startswith=within)
-    crossing_unit = Organisation.objects.filter(
-        (inside & ~Q(successor__path__startswith=within) & Q(successor__isnull=False))
-        | (~inside & Q(successor__path__startswith=within))
-        | (inside & ~Q(parent__path__startswith=within) & Q(parent__isnull=False))
-    )
-    return not crossing_link.exists() and not crossing_unit.exists()
 
 
 def organisations_search(user: Any, query: str, limit: int = 30) -> list[Organisation]:
