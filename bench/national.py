@@ -200,7 +200,7 @@ def build(members: int) -> None:
             cur.execute(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
             )
-        cur.execute("ANALYZE")
+        cur.execute("VACUUM ANALYZE")  # statistics, and the visibility map for index-only scans
     from django.contrib.auth import get_user_model
 
     get_user_model().objects.create_superuser("quantri_quocgia", password="mo-phong-2026")
