@@ -158,20 +158,24 @@ def _member_values(period: Period, wanted: dict[str, str], within: str | None) -
     return values
 
 
-def prefetch_periods(periods: list[Period], indicators: list[Indicator], around: str | None = None) -> None:
-    """Within `request_memo`: read the member figures of several periods in one query, for a page that
-    then asks for their sheets one by one (the dashboard's last year, year to date and quarters)."""
+def prefetch_periods(wanted: list[tuple[Period, list[Indicator]]], around: str | None = None) -> None:
+    """Within `request_memo`: read the member figures of several periods (each with its indicators) in one
+    query, for a page that then asks for their sheets one by one (the dashboard's last year, year to date
+    and the quarters of its trend)."""
     memo = _memo.get()
     if memo is None:
         return
-    unique = list(dict.fromkeys(periods))
-    wanted = {i.computation: i.code for i in indicators if i.source == Source.COMPUTED and i.computation}
-    by_within: dict[str | None, list[Period]] = {}
-    for p in unique:
-        by_within.setdefault(sheet_within(around, p) if around else None, []).append(p)
+    merged: dict[Period, dict[str, str]] = {}
+    for p, inds in wanted:
+        merged.setdefault(p, {}).update(
+            {i.computation: i.code for i in inds if i.source == Source.COMPUTED and i.computation}
+        )
+    by_within: dict[str | None, dict[Period, dict[str, str]]] = {}
+    for p, computed in merged.items():
+        by_within.setdefault(sheet_within(around, p) if around else None, {})[p] = computed
     for within, group in by_within.items():
-        for p, values in sources.member_values_of(group, wanted, within).items():
-            memo[("members", str(p), within)] = (dict(wanted), values)
+        for p, values in sources.member_values_of(group, within).items():
+            memo[("members", str(p), within)] = (group[p], values)
 
 
 def _compute_sheet(

@@ -46,21 +46,23 @@ def _member_measures(period: Period) -> dict[str, Count]:
 def member_values(period: Period, wanted: dict[str, str], within: str | None = None) -> Values:
     """Own values of the computed member indicators; `wanted` maps a computation name to an indicator code.
     `within`: only units whose path starts with it (every function here takes it the same way)."""
-    return member_values_of([period], wanted, within)[period]
+    return member_values_of({period: wanted}, within)[period]
 
 
 def member_values_of(
-    periods: list[Period], wanted: dict[str, str], within: str | None = None
+    wanted_of: dict[Period, dict[str, str]], within: str | None = None
 ) -> dict[Period, Values]:
-    """`member_values` of several periods in one GROUP BY (a page showing a trend reads placements once)."""
-    names = [name for name in _member_measures(periods[0]) if name in wanted]
-    out: dict[Period, Values] = {p: {wanted[name]: {} for name in names} for p in periods}
-    if not names:
-        return out
+    """`member_values` of several periods (each with its own wanted figures) in one GROUP BY: a page
+    showing last year and a trend reads the placements once."""
+    periods = list(wanted_of)
+    names_of = {p: [n for n in _member_measures(p) if n in wanted_of[p]] for p in periods}
+    out: dict[Period, Values] = {p: {wanted_of[p][n]: {} for n in names_of[p]} for p in periods}
     chosen: dict[str, Count] = {}
     for k, p in enumerate(periods):
         measures = _member_measures(p)
-        chosen.update({f"{name}_{k}": measures[name] for name in names})
+        chosen.update({f"{name}_{k}": measures[name] for name in names_of[p]})
+    if not chosen:
+        return out
     first, last = min(p.start for p in periods), max(p.end for p in periods)
     rows = (
         Placement.objects.filter(valid_from__lte=last)
@@ -73,8 +75,8 @@ def member_values_of(
     for row in rows:
         org = row["organisation_id"]
         for k, p in enumerate(periods):
-            values = out[p]
-            for name in names:
+            values, wanted = out[p], wanted_of[p]
+            for name in names_of[p]:
                 n = row[f"{name}_{k}"]
                 if n:
                     values[wanted[name]][org] = float(n)
