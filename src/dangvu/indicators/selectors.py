@@ -90,7 +90,7 @@ def province_path(path: str) -> str:
     return f"/{first}/"
 
 
-def sheet_within(path: str, period: Period) -> str | None:
+def sheet_within(path: str, period: Period, view: TreeView = TreeView.WAS) -> str | None:
     """The path to limit a sheet to for a page about the unit at `path`: its top unit's sub-tree when that
     sub-tree is whole on the period's last day and today (`self_contained`), else None (the whole tree)."""
     top = province_path(path)
@@ -98,9 +98,10 @@ def sheet_within(path: str, period: Period) -> str | None:
     def make() -> str | None:
         if not Organisation.objects.exclude(path__startswith=top).exists():
             return None  # every unit is under it: the whole tree, no need to check or filter
-        return top if self_contained(top, period.end) else None
+        return top if self_contained(top, period.end if view is TreeView.WAS else None) else None
 
-    return _memoised(("within", top, _changed(period.end)), make)
+    day = _changed(period.end) if view is TreeView.WAS else None
+    return _memoised(("within", top, view, day), make)
 
 
 def _changed(on: dt.date) -> dt.date | None:
@@ -129,7 +130,7 @@ def indicator_sheet(
     unit a page is about — the sheet then covers only its top unit's sub-tree when that is whole on the
     period's last day (`sheet_within`), so one province of a nation is computed alone."""
     inds = indicators if indicators is not None else indicators_active()
-    within = sheet_within(around, period) if around else None
+    within = sheet_within(around, period, view) if around else None
     user_key = getattr(user, "pk", None)
     codes = tuple(i.code for i in inds)
     key = ("sheet", user_key, str(period), view, within)
@@ -158,7 +159,9 @@ def _member_values(period: Period, wanted: dict[str, str], within: str | None) -
     return values
 
 
-def prefetch_periods(wanted: list[tuple[Period, list[Indicator]]], around: str | None = None) -> None:
+def prefetch_periods(
+    wanted: list[tuple[Period, list[Indicator]]], view: TreeView, around: str | None = None
+) -> None:
     """Within `request_memo`: read the member figures of several periods (each with its indicators) in one
     query, for a page that then asks for their sheets one by one (the dashboard's last year, year to date
     and the quarters of its trend)."""
@@ -172,7 +175,7 @@ def prefetch_periods(wanted: list[tuple[Period, list[Indicator]]], around: str |
         )
     by_within: dict[str | None, dict[Period, dict[str, str]]] = {}
     for p, computed in merged.items():
-        by_within.setdefault(sheet_within(around, p) if around else None, {})[p] = computed
+        by_within.setdefault(sheet_within(around, p, view) if around else None, {})[p] = computed
     for within, group in by_within.items():
         for p, values in sources.member_values_of(group, within).items():
             memo[("members", str(p), within)] = (group[p], values)

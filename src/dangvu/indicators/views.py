@@ -99,6 +99,7 @@ def _dashboard(request: HttpRequest, code: str) -> HttpResponse:
     prefetch_periods(  # the sheets below read the placements once, in one query
         [(p, catalogue) for p in (period, period.predecessor(), period.to_date())]
         + [(q, focus_only) for q in year.quarters()],
+        view,
         org.path,
     )
     sheet = indicator_sheet(request.user, period, view, around=org.path)

@@ -145,10 +145,21 @@ def last_change(on: dt.date) -> dt.date | None:
     return max((d for d in dates if d is not None), default=None)
 
 
-def self_contained(within: str, on: dt.date) -> bool:
+def self_contained(within: str, on: dt.date | None) -> bool:
     """Whether the units under `within` (as the tree is now; a top unit's path) form whole trees on `on`
     and today: no link of that day and no successor joins a unit inside to one outside. (A current parent
-    cannot: a path is its parent's path and more.) Four small queries, each starting from the units inside."""
+    cannot: a path is its parent's path and more.) `on=None`: today's tree only ("now" view), no links.
+    Up to four small queries, each starting from the units inside."""
+    inside = Q(path__startswith=within)
+    if (
+        Organisation.objects.filter(inside, successor__isnull=False)
+        .exclude(successor__path__startswith=within)
+        .exists()
+        or Organisation.objects.filter(successor__path__startswith=within).exclude(inside).exists()
+    ):
+        return False
+    if on is None:
+        return True
     day = _valid_on(on)
     return not (
         OrgLink.objects.filter(day, child__path__startswith=within)
@@ -156,12 +167,6 @@ def self_contained(within: str, on: dt.date) -> bool:
         .exists()
         or OrgLink.objects.filter(day, parent__path__startswith=within)
         .exclude(child__path__startswith=within)
-        .exists()
-        or Organisation.objects.filter(path__startswith=within, successor__isnull=False)
-        .exclude(successor__path__startswith=within)
-        .exists()
-        or Organisation.objects.filter(successor__path__startswith=within)
-        .exclude(path__startswith=within)
         .exists()
     )
 
