@@ -6,6 +6,9 @@ raw query, the links of the day as one query, then a walk up the tree adding eac
 ancestors (sums only). Dangvu: `indicator_sheet` (sums, ratios, shares, coverage with the units behind
 them, the user's scope, names of the day).
 
+Also the province's dashboard page (`/chi-tieu/HL/`, the sheet plus last year's, the quarters' trend,
+forecasts and missing submissions) through Django's test client, as the demo administrator.
+
 Usage: .venv/bin/python bench/indicator_sheet.py [--period 2019-Q4] [--repeat N]
 It uses DANGVU_DATABASE_URL if set, else builds the demo (seed 1) once into /tmp/dangvu-bench.sqlite3.
 """
@@ -126,6 +129,16 @@ def main() -> None:
     for view in TreeView:
         t = timed(lambda view=view: indicator_sheet(user, period, view), args.repeat)
         print(f"{'dangvu sheet, view ' + view.value:<32} {t:>8.3f} {t / base:>6.2f}")
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(get_user_model().objects.get(username="quantri"))
+    for view in TreeView:
+        url = f"/chi-tieu/{root.code}/?period={period}&view={view.value}"
+        assert client.get(url).status_code == 200, url
+        t = timed(lambda url=url: client.get(url), args.repeat)
+        print(f"{'dashboard page, view ' + view.value:<32} {t:>8.3f} {t / base:>6.2f}")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ from dangvu.activities.models import (
     Mode,
     QualityRating,
 )
-from dangvu.activities.rules import Grade, MeetingGaps, meeting_gaps, months_between
+from dangvu.activities.rules import MEETING_RULES, Grade, MeetingGaps, meeting_gaps, months_between
 from dangvu.organisations.models import Organisation
 
 CELL_KINDS = ("grassroots_cell", "subordinate_cell")
@@ -88,12 +88,15 @@ def meeting_table(
 
 
 def cells_due(
-    start: dt.date, end: dt.date, paths: list[str] | None = None
+    start: dt.date, end: dt.date, paths: list[str] | None = None, only: list[int] | None = None
 ) -> dict[int, list[tuple[int, int]]]:
-    """For each cell alive in the stretch: the whole months of its life within [start, end]."""
+    """For each cell alive in the stretch: the whole months of its life within [start, end].
+    `only`: just these cells (None: every cell)."""
     cells = Organisation.objects.filter(
         _under(paths, "path"), kind__in=CELL_KINDS, established_on__lte=end
     ).filter(Q(dissolved_on__isnull=True) | Q(dissolved_on__gt=start))
+    if only is not None:
+        cells = cells.filter(pk__in=only)
     out: dict[int, list[tuple[int, int]]] = {}
     for pk, established, dissolved in cells.values_list("id", "established_on", "dissolved_on"):
         last = end if dissolved is None else min(end, dissolved - dt.timedelta(days=1))
@@ -102,12 +105,19 @@ def cells_due(
 
 
 def meeting_compliance(
-    start: dt.date, end: dt.date, paths: list[str] | None = None
+    start: dt.date, end: dt.date, paths: list[str] | None = None, *, met_only: bool = False
 ) -> tuple[dict[int, MeetingGaps], dict[int, Attendance]]:
-    """Every cell's gaps against the meeting rule over the whole months of [start, end], and attendance."""
+    """Every cell's gaps against the meeting rule over the whole months of [start, end], and attendance.
+
+    `met_only`: gaps only for cells that held a meeting in the stretch — enough for callers that count the
+    cells meeting the rule, since a cell that held none missed every month it was due (every rule asks for
+    at least one meeting a month)."""
     months, attendance = meeting_table(start, end, paths)
+    only = list(months) if met_only and all(r.regular_per_month > 0 for r in MEETING_RULES) else None
     gaps: dict[int, MeetingGaps] = {}
-    for cell, due in cells_due(start, end, paths).items():
+    if only == []:
+        return gaps, attendance
+    for cell, due in cells_due(start, end, paths, only).items():
         held = months.get(cell, {})
         gaps[cell] = meeting_gaps(
             due, {k: v.regular for k, v in held.items()}, {k: v.thematic for k, v in held.items()}

@@ -9,16 +9,19 @@ In the "now" view a closed unit's own values count at the live unit that carries
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from dangvu.core.periods import Period
 from dangvu.indicators import sources
 from dangvu.indicators.forecast import Forecast, forecast_flow
 from dangvu.indicators.models import Flow, Indicator, Source, Submission, Target
-from dangvu.indicators.rollup import Aggregation, Figure, Rule, Unit, roll_up
+from dangvu.indicators.rollup import Aggregation, Column, Figure, Rule, Unit, roll_up
 from dangvu.organisations.models import Organisation
-from dangvu.organisations.selectors import TreeView, tree_snapshot
+from dangvu.organisations.selectors import TreeView, last_change, self_contained, tree_snapshot
 from dangvu.organisations.tree import TreeNode, resolve_successors
 
 
@@ -29,10 +32,12 @@ class Sheet:
     indicators: list[Indicator]
     nodes: dict[int, TreeNode]
     roots: list[TreeNode]
-    figures: dict[str, dict[int, Figure]]
+    figures: dict[str, Column]
+    around: str | None = None  # the path the sheet was asked around (see `indicator_sheet`)
 
     def figure(self, code: str, unit_id: int) -> Figure | None:
-        return self.figures.get(code, {}).get(unit_id)
+        column = self.figures.get(code)
+        return column.get(unit_id) if column is not None else None
 
     def node(self, code: str) -> TreeNode | None:
         return next((n for n in self.nodes.values() if n.code == code), None)
@@ -49,34 +54,157 @@ def rule_of(ind: Indicator) -> Rule:
 
 
 def indicators_active() -> list[Indicator]:
-    return list(Indicator.objects.filter(is_active=True))
+    return _memoised(("indicators",), lambda: list(Indicator.objects.filter(is_active=True)))
 
 
-def _heirs() -> dict[int, int]:
-    closed = dict(Organisation.objects.filter(dissolved_on__isnull=False).values_list("id", "successor_id"))
-    live = set(Organisation.objects.live().values_list("id", flat=True))
-    return resolve_successors(closed, live)
+# --- one request's memo: the same tree, heirs and sheets are read once however many figures a page shows --
+
+_memo: ContextVar[dict[tuple[Any, ...], Any] | None] = ContextVar("indicator_memo", default=None)
+
+T = TypeVar("T")
+
+
+@contextmanager
+def request_memo() -> Iterator[None]:
+    """Within the block, trees of a day, heirs and sheets are computed once and reused (never across
+    requests: anything may change between two)."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def _memoised(key: tuple[Any, ...], make: Callable[[], T]) -> T:
+    memo = _memo.get()
+    if memo is None:
+        return make()
+    if key not in memo:
+        memo[key] = make()
+    return cast(T, memo[key])
+
+
+def province_path(path: str) -> str:
+    """The path of the top unit above (or at) a unit: '/1/18/205/' → '/1/'."""
+    first = path.strip("/").split("/")[0]
+    return f"/{first}/"
+
+
+def sheet_within(path: str, period: Period, view: TreeView = TreeView.WAS) -> str | None:
+    """The path to limit a sheet to for a page about the unit at `path`: its top unit's sub-tree when that
+    sub-tree is whole on the period's last day and today (`self_contained`), else None (the whole tree)."""
+    top = province_path(path)
+
+    def make() -> str | None:
+        if not Organisation.objects.exclude(path__startswith=top).exists():
+            return None  # every unit is under it: the whole tree, no need to check or filter
+        return top if self_contained(top, period.end if view is TreeView.WAS else None) else None
+
+    day = _changed(period.end) if view is TreeView.WAS else None
+    return _memoised(("within", top, view, day), make)
+
+
+def _changed(on: dt.date) -> dt.date | None:
+    return _memoised(("changed", on), lambda: last_change(on))
+
+
+def _heirs(within: str | None = None) -> dict[int, int]:
+    def make() -> dict[int, int]:
+        units = Organisation.objects.all() if within is None else Organisation.objects.under_paths([within])
+        closed = dict(units.filter(dissolved_on__isnull=False).values_list("id", "successor_id"))
+        live = set(units.live().values_list("id", flat=True))
+        return resolve_successors(closed, live)
+
+    return _memoised(("heirs", within), make)
 
 
 def indicator_sheet(
-    user: Any, period: Period, view: TreeView = TreeView.WAS, indicators: list[Indicator] | None = None
+    user: Any,
+    period: Period,
+    view: TreeView = TreeView.WAS,
+    indicators: list[Indicator] | None = None,
+    *,
+    around: str | None = None,
 ) -> Sheet:
+    """Every indicator (or the given ones) at every unit in the user's scope. `around`: the path of the
+    unit a page is about — the sheet then covers only its top unit's sub-tree when that is whole on the
+    period's last day (`sheet_within`), so one province of a nation is computed alone."""
     inds = indicators if indicators is not None else indicators_active()
+    within = sheet_within(around, period, view) if around else None
+    user_key = getattr(user, "pk", None)
+    codes = tuple(i.code for i in inds)
+    key = ("sheet", user_key, str(period), view, within)
+    memo = _memo.get()
+    if memo is not None:
+        for full in memo.get(key, []):  # a sheet already made with these indicators (or more) serves
+            if set(codes) <= {i.code for i in full.indicators}:
+                return Sheet(period, view, inds, full.nodes, full.roots, full.figures, around)
+    sheet = _compute_sheet(user, period, view, inds, within)
+    sheet.around = around
+    if memo is not None:
+        memo.setdefault(key, []).append(sheet)
+    return sheet
+
+
+def _member_values(period: Period, wanted: dict[str, str], within: str | None) -> sources.Values:
+    """Member figures of a period: from what `prefetch_periods` read with more (or the same), else a query."""
+    memo = _memo.get()
+    if memo is not None:
+        got = memo.get(("members", str(period), within))
+        if got is not None and wanted.items() <= got[0].items():
+            return {code: got[1][code] for code in wanted.values() if code in got[1]}
+    values = sources.member_values(period, wanted, within)
+    if memo is not None:
+        memo[("members", str(period), within)] = (dict(wanted), values)
+    return values
+
+
+def prefetch_periods(
+    wanted: list[tuple[Period, list[Indicator]]], view: TreeView, around: str | None = None
+) -> None:
+    """Within `request_memo`: read the member figures of several periods (each with its indicators) in one
+    query, for a page that then asks for their sheets one by one (the dashboard's last year, year to date
+    and the quarters of its trend)."""
+    memo = _memo.get()
+    if memo is None:
+        return
+    merged: dict[Period, dict[str, str]] = {}
+    for p, inds in wanted:
+        merged.setdefault(p, {}).update(
+            {i.computation: i.code for i in inds if i.source == Source.COMPUTED and i.computation}
+        )
+    by_within: dict[str | None, dict[Period, dict[str, str]]] = {}
+    for p, computed in merged.items():
+        by_within.setdefault(sheet_within(around, p, view) if around else None, {})[p] = computed
+    for within, group in by_within.items():
+        for p, values in sources.member_values_of(group, within).items():
+            memo[("members", str(p), within)] = (group[p], values)
+
+
+def _compute_sheet(
+    user: Any, period: Period, view: TreeView, inds: list[Indicator], within: str | None
+) -> Sheet:
     by_code = {i.code: i for i in inds}
-    snap = tree_snapshot(user, period.end, view, with_members=False)
+    # The live tree ("now") is the same whatever the day; the tree of a day ("was") is the tree of the
+    # last day anything changed on or before it: both let a page's sheets of several periods share one.
+    day = None if view is TreeView.NOW else _changed(period.end)
+    snap = _memoised(
+        ("tree", getattr(user, "pk", None), day, view, within),
+        lambda: tree_snapshot(user, period.end, view, with_members=False, within=within),
+    )
     units = [Unit(n.id, n.parent_id, n.kind.value) for n in snap.nodes.values()]
     computed = {i.computation: i.code for i in inds if i.source == Source.COMPUTED and i.computation}
     own: sources.Values = {}
-    own.update(sources.member_values(period, computed))
-    own.update(sources.activity_values(period, computed))
+    own.update(_member_values(period, computed, within))
+    own.update(sources.activity_values(period, computed, within))
     reported = [i for i in inds if i.source == Source.REPORTED and i.aggregation == Aggregation.SUM.value]
     bases = {b for i in inds for b in rule_of(i).base} - set(own) - {i.code for i in reported}
     reported += [
         Indicator.objects.get(code=b) for b in bases if b not in by_code and b not in computed.values()
     ]
-    own.update(sources.reported_values(period, reported))
+    own.update(sources.reported_values(period, reported, within))
     if view is TreeView.NOW:
-        heirs = _heirs()
+        heirs = _heirs(within)
         for code, values in own.items():
             moved: dict[int, float] = {}
             for org, v in values.items():
@@ -87,10 +215,8 @@ def indicator_sheet(
     rules = [rule_of(i) for i in inds] + [Rule(code, Aggregation.SUM) for code in own if code not in by_code]
     figures = roll_up(units, rules, own)
     for ind in inds:  # nothing reported anywhere below: "no figure", not zero (coverage keeps its 0/y)
-        if ind.source == Source.REPORTED and ind.aggregation in ("sum", "share"):
-            for fig in figures.get(ind.code, {}).values():
-                if fig.sources == 0:
-                    fig.value = None
+        if ind.source == Source.REPORTED and ind.aggregation in ("sum", "share") and ind.code in figures:
+            figures[ind.code].blank_unsourced()
     return Sheet(period, view, inds, snap.nodes, snap.roots, figures)
 
 
@@ -107,20 +233,23 @@ class Achievement:
     notes: list[str] = field(default_factory=list)
 
 
+def _targets_of(org_id: int) -> list[Target]:
+    """A unit's live targets, one query per unit and request."""
+    return _memoised(
+        ("targets", org_id),
+        lambda: list(Target.objects.filter(organisation_id=org_id, voided_at__isnull=True)),
+    )
+
+
 def _target_for(ind: Indicator, org_id: int, period: Period) -> Target | None:
     """The target of this period, else of the smallest period that contains it (the year, the term)."""
     candidates = [str(period)] + [str(p) for p in period.enclosing()]
-    found = {
-        t.period: t
-        for t in Target.objects.filter(
-            indicator=ind, organisation_id=org_id, period__in=candidates, voided_at__isnull=True
-        )
-    }
+    mine = [t for t in _targets_of(org_id) if t.indicator_id == ind.pk]
+    found = {t.period: t for t in mine if t.period in candidates}
     if not found:
-        terms = Target.objects.filter(
-            indicator=ind, organisation_id=org_id, voided_at__isnull=True, period__contains="-"
-        )
-        for t in terms:
+        for t in mine:
+            if "-" not in t.period:
+                continue
             p = Period.parse(t.period)
             if p.kind.value == "T" and period.within(p):
                 return t
@@ -133,7 +262,9 @@ def achievement(user: Any, sheet: Sheet, unit_id: int, on: dt.date | None = None
     on = on or dt.date.today()
     out: list[Achievement] = []
     year_to_date: Sheet | None = None
-    last_year = indicator_sheet(user, sheet.period.predecessor(), sheet.view, sheet.indicators)
+    last_year = indicator_sheet(
+        user, sheet.period.predecessor(), sheet.view, sheet.indicators, around=sheet.around
+    )
     for ind in sheet.indicators:
         a = Achievement(ind, sheet.figure(ind.code, unit_id))
         ly = last_year.figure(ind.code, unit_id)
@@ -146,7 +277,7 @@ def achievement(user: Any, sheet: Sheet, unit_id: int, on: dt.date | None = None
                 cumulative = sheet.period.to_date()
                 if cumulative != sheet.period:
                     year_to_date = year_to_date or indicator_sheet(
-                        user, cumulative, sheet.view, sheet.indicators
+                        user, cumulative, sheet.view, sheet.indicators, around=sheet.around
                     )
                     compared = year_to_date.figure(ind.code, unit_id)
                     a.notes.append(f"lũy kế {cumulative.label.lower()}")
@@ -168,12 +299,12 @@ def _forecast(
     done_through = sheet.period.to_date()
     shape = None
     if done_through != target_period and done_through.within(target_period):
-        last_full = indicator_sheet(user, target_period.predecessor(), sheet.view, [ind]).figure(
-            ind.code, unit_id
-        )
-        last_part = indicator_sheet(user, done_through.predecessor(), sheet.view, [ind]).figure(
-            ind.code, unit_id
-        )
+        last_full = indicator_sheet(
+            user, target_period.predecessor(), sheet.view, [ind], around=sheet.around
+        ).figure(ind.code, unit_id)
+        last_part = indicator_sheet(
+            user, done_through.predecessor(), sheet.view, [ind], around=sheet.around
+        ).figure(ind.code, unit_id)
         if last_full and last_full.value and last_part and last_part.value is not None:
             shape = last_part.value / last_full.value
     elapsed = target_period.elapsed_fraction(min(on, sheet.period.end))

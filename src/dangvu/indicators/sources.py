@@ -21,11 +21,10 @@ from dangvu.organisations.kinds import OrgKind
 Values = dict[str, dict[int, float]]
 
 
-def member_values(period: Period, wanted: dict[str, str]) -> Values:
-    """Own values of the computed member indicators; `wanted` maps a computation name to an indicator code."""
+def _member_measures(period: Period) -> dict[str, Count]:
     start, end = period.start, period.end
     active_at_end = Q(valid_from__lte=end) & (Q(valid_to__isnull=True) | Q(valid_to__gt=end))
-    measures = {
+    return {
         "members_at_end": Count("id", filter=active_at_end),
         "probationary_at_end": Count(
             "id",
@@ -42,21 +41,45 @@ def member_values(period: Period, wanted: dict[str, str]) -> Values:
             filter=Q(member__left_on__gte=start, member__left_on__lte=end, valid_to=F("member__left_on")),
         ),
     }
-    chosen = {name: agg for name, agg in measures.items() if name in wanted}
-    out: Values = {wanted[name]: {} for name in chosen}
+
+
+def member_values(period: Period, wanted: dict[str, str], within: str | None = None) -> Values:
+    """Own values of the computed member indicators; `wanted` maps a computation name to an indicator code.
+    `within`: only units whose path starts with it (every function here takes it the same way)."""
+    return member_values_of({period: wanted}, within)[period]
+
+
+def member_values_of(
+    wanted_of: dict[Period, dict[str, str]], within: str | None = None
+) -> dict[Period, Values]:
+    """`member_values` of several periods (each with its own wanted figures) in one GROUP BY: a page
+    showing last year and a trend reads the placements once."""
+    periods = list(wanted_of)
+    names_of = {p: [n for n in _member_measures(p) if n in wanted_of[p]] for p in periods}
+    out: dict[Period, Values] = {p: {wanted_of[p][n]: {} for n in names_of[p]} for p in periods}
+    chosen: dict[str, Count] = {}
+    for k, p in enumerate(periods):
+        measures = _member_measures(p)
+        chosen.update({f"{name}_{k}": measures[name] for name in names_of[p]})
     if not chosen:
         return out
+    first, last = min(p.start for p in periods), max(p.end for p in periods)
     rows = (
-        Placement.objects.filter(valid_from__lte=end)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start))
+        Placement.objects.filter(valid_from__lte=last)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=first))
+        .filter(Q() if within is None else Q(organisation__path__startswith=within))
         .values("organisation_id")
         .annotate(**chosen)
         .order_by()
     )
     for row in rows:
-        for name in chosen:
-            if row[name]:
-                out[wanted[name]][row["organisation_id"]] = float(row[name])
+        org = row["organisation_id"]
+        for k, p in enumerate(periods):
+            values, wanted = out[p], wanted_of[p]
+            for name in names_of[p]:
+                n = row[f"{name}_{k}"]
+                if n:
+                    values[wanted[name]][org] = float(n)
     return out
 
 
@@ -73,7 +96,7 @@ def structure_values(unit_kinds: dict[int, str], wanted: dict[str, str]) -> Valu
     }
 
 
-def reported_values(period: Period, indicators: Iterable[Indicator]) -> Values:
+def reported_values(period: Period, indicators: Iterable[Indicator], within: str | None = None) -> Values:
     """Own values from submissions that are submitted or approved (drafts and returned ones do not count).
 
     A flow indicator for a period without its own submission is the sum of the quarters inside it; a stock
@@ -84,14 +107,16 @@ def reported_values(period: Period, indicators: Iterable[Indicator]) -> Values:
     if period.kind is PeriodKind.TERM:
         periods |= {str(Period(y, PeriodKind.YEAR)) for y in range(period.year, period.index + 1)}
     rows = ReportedValue.objects.filter(
+        Q() if within is None else Q(submission__organisation__path__startswith=within),
         indicator__code__in=list(flows),
         submission__period__in=periods,
         submission__status__in=[SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED],
     ).values_list("indicator__code", "submission__organisation_id", "submission__period", "value")
     exact: dict[tuple[str, int], float] = {}
     parts: dict[tuple[str, int], list[tuple[str, float]]] = defaultdict(list)
+    this = str(period)
     for code, org, p, value in rows:
-        if p == str(period):
+        if p == this:
             exact[(code, org)] = value
         elif len(p) == 7:  # a quarter inside the period
             parts[(code, org)].append((p, value))
@@ -104,13 +129,14 @@ def reported_values(period: Period, indicators: Iterable[Indicator]) -> Values:
     return out
 
 
-def activity_values(period: Period, wanted: dict[str, str]) -> Values:
+def activity_values(period: Period, wanted: dict[str, str], within: str | None = None) -> Values:
     """Own values of the computed activity indicators (cell meetings, inspection and supervision, ratings,
     discipline, "Dân vận khéo" models), from `activities.figures`: the same queries the activity pages use.
     Ratings are a stock: the latest year's decisions that ended by the period's end."""
     from dangvu.activities import figures
 
     start, end = period.start, period.end
+    paths = None if within is None else [within]
     out: Values = {}
 
     def put(name: str, values: dict[int, float]) -> None:
@@ -123,31 +149,33 @@ def activity_values(period: Period, wanted: dict[str, str]) -> Values:
         "attendance_expected",
         "cells_meeting_rule_met",
     }:
-        gaps, attendance = figures.meeting_compliance(start, min(end, dt.date.today()))
+        gaps, attendance = figures.meeting_compliance(start, min(end, dt.date.today()), paths, met_only=True)
         put("cell_meetings", {c: float(a.meetings) for c, a in attendance.items()})
         put("attendance_present", {c: float(a.present) for c, a in attendance.items()})
         put("attendance_expected", {c: float(a.expected) for c, a in attendance.items()})
         put("cells_meeting_rule_met", {c: 1.0 for c, g in gaps.items() if g.ok and g.months_due})
     if wanted.keys() & {"inspections_done", "supervisions_done", "thematic_supervisions"}:
-        done = figures.inspections_done(start, end)
+        done = figures.inspections_done(start, end, paths)
         put("inspections_done", {o: float(d.inspections) for o, d in done.items()})
         put("supervisions_done", {o: float(d.supervisions) for o, d in done.items()})
         put("thematic_supervisions", {o: float(d.thematic_supervisions) for o, d in done.items()})
     if wanted.keys() & {"inspections_planned", "supervisions_planned"}:
-        plans = figures.plans_of_year(end.year)
+        plans = figures.plans_of_year(end.year, paths)
         put("inspections_planned", {o: float(i) for o, (i, _) in plans.items()})
         put("supervisions_planned", {o: float(s) for o, (_, s) in plans.items()})
     if wanted.keys() & {"organisations_good_or_better", "members_rated", "members_good_or_better"}:
         year = end.year if (end.month, end.day) == (12, 31) else end.year - 1
-        orgs, members = figures.ratings_of(str(year))
+        orgs, members = figures.ratings_of(str(year), paths)
         put("organisations_good_or_better", {o: 1.0 for o, g in orgs.items() if g in figures.GOOD_OR_BETTER})
         put("members_rated", {o: float(n) for o, (n, _) in members.items()})
         put("members_good_or_better", {o: float(good) for o, (_, good) in members.items()})
     if "members_disciplined" in wanted:
-        put("members_disciplined", {o: float(n) for o, n in figures.disciplines_in(start, end).items()})
+        put(
+            "members_disciplined", {o: float(n) for o, n in figures.disciplines_in(start, end, paths).items()}
+        )
     if "mobilisation_models" in wanted:
         put(
             "mobilisation_models",
-            {o: float(n) for o, n in figures.mobilisation_models_in(start, end).items()},
+            {o: float(n) for o, n in figures.mobilisation_models_in(start, end, paths).items()},
         )
     return out

@@ -181,9 +181,18 @@ def _dump_postgresql(using: str, workdir: Path) -> tuple[Path, list[TableSum]]:
         cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         cursor.execute("SELECT pg_export_snapshot()")
         snapshot = cursor.fetchone()[0]
-        cmd = [_pg_tool("pg_dump"), *args, "--format=custom", "--no-owner", "--no-privileges",
-               f"--snapshot={snapshot}", "--file", str(out), str(settings_dict["NAME"])]
-        done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)  # noqa: S603 - fixed argument list, no shell
+        cmd = [
+            _pg_tool("pg_dump"),
+            *args,
+            "--format=custom",
+            "--no-owner",
+            "--no-privileges",
+            f"--snapshot={snapshot}",
+            "--file",
+            str(out),
+            str(settings_dict["NAME"]),
+        ]
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)  # noqa: S603 - fixed arguments, no shell
         if done.returncode != 0:
             raise DomainError(f"pg_dump thất bại: {done.stderr.strip()[-400:]}")
         sums = table_sums(using)
@@ -351,9 +360,18 @@ def _restore_postgresql(member: Any, using: str, workdir: Path, expected: list[T
         shutil.copyfileobj(member, dst, 1 << 20)
     args, env = _pg_env(settings_dict)
     connection.close()
-    cmd = [_pg_tool("pg_restore"), *args, "--no-owner", "--no-privileges", "--exit-on-error",
-           "--single-transaction", "--dbname", str(settings_dict["NAME"]), str(dump)]
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)  # noqa: S603 - fixed argument list, no shell
+    cmd = [
+        _pg_tool("pg_restore"),
+        *args,
+        "--no-owner",
+        "--no-privileges",
+        "--exit-on-error",
+        "--single-transaction",
+        "--dbname",
+        str(settings_dict["NAME"]),
+        str(dump),
+    ]
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)  # noqa: S603 - fixed arguments, no shell
     if done.returncode != 0:
         raise DomainError(f"pg_restore thất bại (không có gì được ghi): {done.stderr.strip()[-400:]}")
     _check(table_sums(using), expected)

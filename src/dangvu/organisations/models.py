@@ -68,6 +68,11 @@ class Organisation(models.Model):
         verbose_name = "tổ chức đảng"
         verbose_name_plural = "tổ chức đảng"
         ordering = ["name_folded"]
+        # `selectors.last_change`: the last day the tree changed, read by index at any size.
+        indexes = [
+            models.Index(fields=["established_on"], name="org_established_on"),
+            models.Index(fields=["dissolved_on"], name="org_dissolved_on"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -102,7 +107,10 @@ class OrgLink(models.Model):
     valid_to = models.DateField("đến ngày", null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["valid_from", "valid_to"])]
+        indexes = [
+            models.Index(fields=["valid_from", "valid_to"]),
+            models.Index(fields=["valid_to"], name="orglink_valid_to"),  # `selectors.last_change`
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gt=models.F("valid_from")),
@@ -127,6 +135,12 @@ class OrgName(models.Model):
     name = models.CharField("tên", max_length=255)
     valid_from = models.DateField("từ ngày")
     valid_to = models.DateField("đến ngày", null=True, blank=True)
+
+    class Meta:
+        indexes = [  # `selectors.last_change`
+            models.Index(fields=["valid_from"], name="orgname_valid_from"),
+            models.Index(fields=["valid_to"], name="orgname_valid_to"),
+        ]
 
     def __str__(self) -> str:
         return f"tên «{self.name}» từ {self.valid_from:%d/%m/%Y}"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Max, Q, QuerySet
 
 from dangvu.accounts.selectors import path_in_scope, scope_paths
 from dangvu.core.text import fold
@@ -64,38 +64,46 @@ def _follow_successors(own: dict[int, int], heirs: dict[int, int]) -> dict[int, 
 
 
 def tree_snapshot(
-    user: Any, on: dt.date, view: TreeView = TreeView.WAS, *, with_members: bool = True
+    user: Any,
+    on: dt.date,
+    view: TreeView = TreeView.WAS,
+    *,
+    with_members: bool = True,
+    within: str | None = None,
 ) -> TreeSnapshot:
-    """The tree on `on` in `view`; `with_members=False` skips the member counts (for callers that count)."""
+    """The tree on `on` in `view`; `with_members=False` skips the member counts (for callers that count).
+
+    `within`: only units whose path (as the tree is now) starts with it — for callers that have checked
+    (`self_contained`) that no link of the day and no successor crosses that boundary."""
     own = member_counts_by_organisation(on) if with_members else {}
+    units = Organisation.objects.all() if within is None else Organisation.objects.under_paths([within])
+    inside = Q() if within is None else Q(child__path__startswith=within)
     if view is TreeView.WAS:
-        orgs = list(
-            Organisation.objects.existing_on(on).values_list(
-                "id", "code", "name", "kind", "path", "name_folded"
-            )
-        )
-        parent_of = dict(OrgLink.objects.filter(_valid_on(on)).values_list("child_id", "parent_id"))
+        orgs = list(units.existing_on(on).values_list("id", "code", "name", "kind", "path", "name_folded"))
+        parent_of = dict(OrgLink.objects.filter(_valid_on(on), inside).values_list("child_id", "parent_id"))
         # Only names that later changed can differ from today's name: rows still open are today's.
         names = dict(
-            OrgName.objects.filter(_valid_on(on), valid_to__isnull=False).values_list(
-                "organisation_id", "name"
-            )
+            OrgName.objects.filter(
+                _valid_on(on),
+                Q() if within is None else Q(organisation__path__startswith=within),
+                valid_to__isnull=False,
+            ).values_list("organisation_id", "name")
         )
     else:
-        orgs = list(
-            Organisation.objects.live().values_list("id", "code", "name", "kind", "path", "name_folded")
+        # One query: today's units carry today's parent.
+        orgs_with_parent = list(
+            units.live().values_list("id", "code", "name", "kind", "path", "name_folded", "parent_id")
         )
-        parent_of = dict(Organisation.objects.live().values_list("id", "parent_id"))
+        orgs = [o[:6] for o in orgs_with_parent]
+        parent_of = {o[0]: o[6] for o in orgs_with_parent}
         names = {}
-        closed = dict(
-            Organisation.objects.filter(dissolved_on__isnull=False).values_list("id", "successor_id")
-        )
+        closed = dict(units.filter(dissolved_on__isnull=False).values_list("id", "successor_id"))
         own = _follow_successors(own, resolve_successors(closed, {o[0] for o in orgs}))
     if view is TreeView.WAS:
         existing = {o[0] for o in orgs}
         if any(i not in existing for i in own):
             # Members still placed in a unit closed by `on` count at its successor of that day.
-            closed = dict(Organisation.objects.filter(dissolved_on__lte=on).values_list("id", "successor_id"))
+            closed = dict(units.filter(dissolved_on__lte=on).values_list("id", "successor_id"))
             own = _follow_successors(own, resolve_successors(closed, existing))
     rows = [
         OrgRow(i, code, names[i], KIND_OF_VALUE[kind], parent_of.get(i), fold(names[i]))
@@ -121,6 +129,46 @@ def tree_snapshot(
         for node in nodes.values():
             node.children = [c for c in node.children if c.id in visible]
     return TreeSnapshot(on=on, view=view, nodes=nodes, roots=tops, paths=paths)
+
+
+def last_change(on: dt.date) -> dt.date | None:
+    """The last day on or before `on` that the tree of the day changed (a unit established or closed, a
+    parent or a name changed); the "was" tree on `on` is the tree on that day. Six small aggregates."""
+    dates = [
+        Organisation.objects.filter(established_on__lte=on).aggregate(d=Max("established_on"))["d"],
+        Organisation.objects.filter(dissolved_on__lte=on).aggregate(d=Max("dissolved_on"))["d"],
+        OrgLink.objects.filter(valid_from__lte=on).aggregate(d=Max("valid_from"))["d"],
+        OrgLink.objects.filter(valid_to__lte=on).aggregate(d=Max("valid_to"))["d"],
+        OrgName.objects.filter(valid_from__lte=on).aggregate(d=Max("valid_from"))["d"],
+        OrgName.objects.filter(valid_to__lte=on).aggregate(d=Max("valid_to"))["d"],
+    ]
+    return max((d for d in dates if d is not None), default=None)
+
+
+def self_contained(within: str, on: dt.date | None) -> bool:
+    """Whether the units under `within` (as the tree is now; a top unit's path) form whole trees on `on`
+    and today: no link of that day and no successor joins a unit inside to one outside. (A current parent
+    cannot: a path is its parent's path and more.) `on=None`: today's tree only ("now" view), no links.
+    Up to four small queries, each starting from the units inside."""
+    inside = Q(path__startswith=within)
+    if (
+        Organisation.objects.filter(inside, successor__isnull=False)
+        .exclude(successor__path__startswith=within)
+        .exists()
+        or Organisation.objects.filter(successor__path__startswith=within).exclude(inside).exists()
+    ):
+        return False
+    if on is None:
+        return True
+    day = _valid_on(on)
+    return not (
+        OrgLink.objects.filter(day, child__path__startswith=within)
+        .exclude(parent__path__startswith=within)
+        .exists()
+        or OrgLink.objects.filter(day, parent__path__startswith=within)
+        .exclude(child__path__startswith=within)
+        .exists()
+    )
 
 
 def organisations_search(user: Any, query: str, limit: int = 30) -> list[Organisation]:

@@ -1,8 +1,8 @@
 """`dangvu verify`: row counts and checksums of every table, compared between two databases or a backup.
 
-    dangvu verify --against postgres://…/restored    the live database (DANGVU_DATABASE_URL) vs another
-    dangvu verify --backup FILE                      the live database vs what the backup holds
-    dangvu verify                                    just print the live database's table
+dangvu verify --against postgres://…/restored    the live database (DANGVU_DATABASE_URL) vs another
+dangvu verify --backup FILE                      the live database vs what the backup holds
+dangvu verify                                    just print the live database's table
 """
 
 from __future__ import annotations
