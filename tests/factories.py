@@ -36,3 +36,13 @@ def _a_year_after(day: dt.date) -> dt.date:
         return day.replace(year=day.year + 1)
     except ValueError:  # 29 February
         return day.replace(year=day.year + 1, day=28)
+
+
+def ensure_catalogue() -> None:
+    """Load the standard indicator catalogue if it is missing: a data migration puts it in the test database,
+    but the flush that ends a transactional test (`django_db(transaction=True)`) empties every table."""
+    from dangvu.indicators.catalogue import catalogue_rows
+    from dangvu.indicators.models import Indicator
+
+    have = set(Indicator.objects.values_list("code", flat=True))
+    Indicator.objects.bulk_create([Indicator(**row) for row in catalogue_rows() if row["code"] not in have])

@@ -196,11 +196,13 @@ def _members_213(side: Side, name: str, start: dt.date) -> None:
 
 def build_world() -> World:
     from django.contrib.auth import get_user_model
+    from factories import ensure_catalogue
 
     from dangvu.accounts.models import ApiToken, Role
     from dangvu.organisations.kinds import OrgKind
     from dangvu.organisations.services import org_establish
 
+    ensure_catalogue()  # a transactional test run before this module may have flushed it
     province = org_establish(
         actor=None,
         code="P",
