@@ -4,6 +4,8 @@ The 2019 tree and the members go in by bulk inserts (tens of thousands of rows i
 reorganisation of 2025-07-01 goes through the same services a user's would, so it is validated and audited:
 the district level is dissolved, each district's communes are merged in groups into new commune committees
 placed directly under the province, and the district agencies' organisations move to the provincial bloc.
+Last, `demo.work` records the 2025–2026 conferences, tasks, steering committee, candidates and residence
+contacts of the province and of the two communes the demo logins edit.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from dangvu.core.text import fold
 from dangvu.demo.names import PlaceNamer
 from dangvu.demo.people import DEMO_END, MemberDetails, MemberSpec, generate_members, member_details
 from dangvu.demo.province import ProvincePlan
+from dangvu.demo.work import demo_work
 from dangvu.members.models import EventKind, Gender, Member, MembershipEvent, Placement
 from dangvu.organisations.kinds import OrgKind
 from dangvu.organisations.models import Organisation, OrgLink, OrgName, Reorganisation, ReorganisationPart
@@ -61,6 +64,9 @@ def build_demo(seed: int = 1, progress: Callable[[str], None] = lambda _m: None)
         _reorganise_2025(plan, ids, seed)
     progress("Tạo tài khoản mẫu…")
     logins = _write_users()
+    progress("Hội nghị sơ kết, nhiệm vụ, Ban Chỉ đạo, nguồn kết nạp, liên hệ nơi cư trú 2025–2026…")
+    with transaction.atomic():
+        demo_work(root=Organisation.objects.get(code="HL"), communes=_login_communes(), seed=seed)
     return DemoSummary(Organisation.objects.count(), n_members, logins)
 
 
@@ -292,10 +298,15 @@ def _reorganise_2025(plan: ProvincePlan, ids: dict[int, int], seed: int) -> None
             reorg.save(update_fields=["path"])
 
 
+def _login_communes() -> list[Organisation]:
+    """The two new communes whose editors are the demo logins xa1 and xa2."""
+    return list(Organisation.objects.filter(code__startswith="X").order_by("code")[:2])
+
+
 def _write_users() -> list[tuple[str, str, str]]:
     User = get_user_model()
     root = Organisation.objects.get(code="HL")
-    communes = list(Organisation.objects.filter(code__startswith="X").order_by("code")[:2])
+    communes = _login_communes()
     plan = [("quantri", "Quản trị viên Văn phòng Tỉnh ủy", root, RoleLevel.ADMINISTRATOR)]
     for org, username in zip(communes, ("xa1", "xa2"), strict=False):
         plan.append((username, f"Văn phòng {org.name}", org, RoleLevel.EDITOR))
