@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 START = dt.date(2000, 1, 1)
@@ -38,11 +41,33 @@ def _a_year_after(day: dt.date) -> dt.date:
         return day.replace(year=day.year + 1, day=28)
 
 
+
 def ensure_catalogue() -> None:
     """Load the standard indicator catalogue if it is missing: a data migration puts it in the test database,
     but the flush that ends a transactional test (`django_db(transaction=True)`) empties every table."""
-    from dangvu.indicators.catalogue import catalogue_rows
+    from dangvu.indicators.catalogue import catalogue_load
     from dangvu.indicators.models import Indicator
 
-    have = set(Indicator.objects.values_list("code", flat=True))
-    Indicator.objects.bulk_create([Indicator(**row) for row in catalogue_rows() if row["code"] not in have])
+    catalogue_load(Indicator)
+
+
+@contextmanager
+def scratch_postgres(prefix: str) -> Iterator[dict[str, Any]]:
+    """A new empty database on the live connection's PostgreSQL server, dropped afterwards; yields its
+    settings (the live ones with another NAME)."""
+    import psycopg
+    from django.db import connections
+
+    live = connections["default"]
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    params = live.get_connection_params()
+    for key in ("cursor_factory", "context"):
+        params.pop(key, None)
+    admin = dict(params, dbname="postgres")
+    with psycopg.connect(**admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield dict(live.settings_dict, NAME=name, TEST={})
+    finally:
+        with psycopg.connect(**admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tarfile
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
 from django.core.management import CommandError, call_command
 from django.db import connections
-from factories import add_members
+from factories import add_members, scratch_postgres
 
 from dangvu.core.errors import DomainError
 from dangvu.operations import backup as ops
@@ -40,21 +39,8 @@ def empty_db(transactional_db: Any, tmp_path: Path) -> Any:
         with ops.extra_connection(ops.sqlite_settings(tmp_path / "restored.sqlite3")) as alias:
             yield alias
         return
-    import psycopg
-
-    name = f"dangvu_restore_{uuid.uuid4().hex[:8]}"
-    params = live.get_connection_params()
-    params.pop("cursor_factory", None)
-    params.pop("context", None)
-    admin = dict(params, dbname="postgres")
-    with psycopg.connect(**admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        with ops.extra_connection(dict(live.settings_dict, NAME=name, TEST={})) as alias:
-            yield alias
-    finally:
-        with psycopg.connect(**admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with scratch_postgres("dangvu_restore") as settings_dict, ops.extra_connection(settings_dict) as alias:
+        yield alias
 
 
 def test_restore_drill_every_table_matches_the_backup(province: Any, tmp_path: Path, empty_db: str) -> None:

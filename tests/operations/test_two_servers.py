@@ -13,13 +13,13 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.db import connections
+from factories import scratch_postgres
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 PASSWORD = "Mat-khau-thu-2026"
@@ -37,19 +37,8 @@ def shared_database(tmp_path: Path) -> Iterator[str]:
     if live.vendor == "sqlite":
         yield f"sqlite:///{tmp_path / 'shared.sqlite3'}"
         return
-    import psycopg
-
-    name = f"dangvu_two_{uuid.uuid4().hex[:8]}"
-    s = live.settings_dict
-    admin = {"host": s["HOST"] or "127.0.0.1", "port": s["PORT"] or 5432, "user": s["USER"],
-             "dbname": "postgres"}
-    with psycopg.connect(**admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"postgres://{s['USER']}@{admin['host']}:{admin['port']}/{name}"
-    finally:
-        with psycopg.connect(**admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with scratch_postgres("dangvu_two") as s:
+        yield f"postgres://{s['USER']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
 class Browser:

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from dangvu.indicators.catalogue import catalogue_rows
+    from dangvu.indicators.catalogue import catalogue_load
 
-    Indicator = apps.get_model("indicators", "Indicator")
-    have = set(Indicator.objects.values_list("code", flat=True))
-    Indicator.objects.bulk_create([Indicator(**row) for row in catalogue_rows() if row["code"] not in have])
+    catalogue_load(apps.get_model("indicators", "Indicator"))
 
 
 class Migration(migrations.Migration):

@@ -55,8 +55,9 @@ class Command(BaseCommand):
         diffs = compare(live, other)
         if not opts["quiet"]:
             theirs = {s.table: s for s in other}
+            differing = {d.table for d in diffs}
             for s in live:
-                mark = "≠" if any(d.table == s.table for d in diffs) else "="
+                mark = "≠" if s.table in differing else "="
                 o = theirs.get(s.table)
                 self.stdout.write(f"{mark} {s.table:<45} {s.rows:>10,} {o.rows if o else '—':>10}")
         for d in diffs:
