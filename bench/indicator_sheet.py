@@ -111,6 +111,7 @@ def main() -> None:
     ap.add_argument("--period", default="2019-Q4")
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
+    call_command("migrate", verbosity=0)  # a new scratch database has no tables yet
     if not Organisation.objects.filter(code="HL").exists():
         print("building the demo province (once)…", file=sys.stderr)
         call_command("demo", no_serve=True, seed=1, verbosity=0)

@@ -12,12 +12,14 @@ Users: `admin` administers HL; `editor_a` edits XA; `outsider` views XB only.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from factories import START, add_members
 
+from dangvu.indicators import sheet_cache
 from dangvu.organisations.kinds import OrgKind
 
 
@@ -70,6 +72,15 @@ def province(db: Any, django_user_model: Any) -> Province:
 def _fast_password_hashing(settings: Any) -> None:
     """Argon2 costs ~0.1 s a hash; tests that make users would spend seconds on it."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _no_kept_sheets() -> Iterator[None]:
+    """Each test starts with an empty sheet cache: a rolled-back test's database can reuse generation
+    numbers (and user ids) that an earlier test's kept sheets carry."""
+    sheet_cache.forget()
+    yield
+    sheet_cache.forget()
 
 
 class System:

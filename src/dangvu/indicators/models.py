@@ -148,3 +148,16 @@ auditlog.register(Indicator)
 auditlog.register(Target)
 auditlog.register(Submission)
 auditlog.register(ReportedValue)
+
+
+class DataGeneration(models.Model):
+    """One row whose number goes up after every committed write to the records a sheet is computed from
+    (`freshness`): a cached sheet made at generation N is served only while the number is still N."""
+
+    generation = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "thế hệ dữ liệu"
+
+    def __str__(self) -> str:
+        return f"thế hệ {self.generation}"

@@ -15,8 +15,10 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
+from django.db import connection
+
 from dangvu.core.periods import Period
-from dangvu.indicators import sources
+from dangvu.indicators import freshness, sheet_cache, sources
 from dangvu.indicators.forecast import Forecast, forecast_flow
 from dangvu.indicators.models import Flow, Indicator, Source, Submission, Target
 from dangvu.indicators.rollup import Aggregation, Column, Figure, Rule, Unit, roll_up
@@ -139,11 +141,39 @@ def indicator_sheet(
         for full in memo.get(key, []):  # a sheet already made with these indicators (or more) serves
             if set(codes) <= {i.code for i in full.indicators}:
                 return Sheet(period, view, inds, full.nodes, full.roots, full.figures, around)
-    sheet = _compute_sheet(user, period, view, inds, within)
-    sheet.around = around
+    kept_key = _kept_key(user_key, period, view, within)
+    sheet = _kept_sheet(kept_key, codes)
+    if sheet is None:
+        sheet = _compute_sheet(user, period, view, inds, within)
+        if kept_key is not None:
+            sheet_cache.put((*kept_key, frozenset(codes)), sheet, len(sheet.nodes) * max(len(inds), 1))
+    sheet = Sheet(period, view, inds, sheet.nodes, sheet.roots, sheet.figures, around)
     if memo is not None:
         memo.setdefault(key, []).append(sheet)
     return sheet
+
+
+def _kept_key(user_key: Any, period: Period, view: TreeView, within: str | None) -> tuple[Any, ...] | None:
+    """Where a sheet of this period may be kept between requests (`sheet_cache`): only for a period that
+    is over, and under the data generation of now (`freshness`); None: compute it fresh, keep nothing."""
+    if period.end >= dt.date.today() or freshness.pending(connection):
+        return None
+    gen = _memoised(("generation",), lambda: freshness.generation(connection))
+    if gen is None:
+        return None
+    return (connection.alias, gen, user_key, str(period), view, within)
+
+
+def _kept_sheet(kept_key: tuple[Any, ...] | None, codes: tuple[str, ...]) -> Sheet | None:
+    """A kept sheet with exactly these indicators, else one of the whole catalogue (it holds them all)."""
+    if kept_key is None:
+        return None
+    found = sheet_cache.get((*kept_key, frozenset(codes)))
+    if found is None:
+        whole = frozenset(i.code for i in indicators_active())
+        if whole != frozenset(codes) and set(codes) <= whole:
+            found = sheet_cache.get((*kept_key, whole))
+    return cast(Sheet | None, found)
 
 
 def _member_values(period: Period, wanted: dict[str, str], within: str | None) -> sources.Values:

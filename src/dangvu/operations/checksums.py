@@ -65,6 +65,11 @@ def digest_rows(rows: Iterable[Iterable[Any]]) -> tuple[int, str]:
     return n, h.hexdigest()
 
 
+# Tables that hold no record, only a count of writes (`indicators.freshness`): restoring the rows is itself a
+# write and moves it, so it would never match; it is backed up and restored like any other table.
+NOT_COMPARED = frozenset({"indicators_datageneration"})
+
+
 def _models() -> list[type[Model]]:
     seen: set[str] = set()
     out: list[type[Model]] = []
@@ -90,9 +95,9 @@ def table_sums(using: str = "default", portable: bool = False) -> list[TableSum]
     covered: set[str] = set()
     for model in _models():
         table = model._meta.db_table
-        if table not in existing:
-            continue
         covered.add(table)
+        if table not in existing or table in NOT_COMPARED:
+            continue
         # Only the columns the table has: a database one migration behind the code is still backed up whole.
         with connection.cursor() as cursor:
             present = {c.name for c in connection.introspection.get_table_description(cursor, table)}

@@ -1,0 +1,64 @@
+"""Sheets of periods that are over, kept in this process's memory between requests.
+
+A sheet is kept under the data generation it was computed at (`freshness`): after any committed write to
+what sheets read, the generation moves on and every kept sheet stops being served. Only periods that have
+ended are kept (a running quarter is computed fresh on every request, as the issue of the roll-up asks),
+and at most `DANGVU_SHEET_CACHE_CELLS` figures in all (units × indicators; least recently used first out),
+so a nation's sheet, bigger than that, is never held.
+
+Sheets are shared between requests and threads: nothing that reads a `Sheet` may change it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
+from typing import Any
+
+from django.conf import settings
+
+_lock = threading.Lock()
+_kept: OrderedDict[tuple[Hashable, ...], tuple[Any, int]] = OrderedDict()
+_cells = 0
+
+
+def limit() -> int:
+    return int(getattr(settings, "DANGVU_SHEET_CACHE_CELLS", 2_000_000))
+
+
+def get(key: tuple[Hashable, ...]) -> Any | None:
+    with _lock:
+        found = _kept.get(key)
+        if found is None:
+            return None
+        _kept.move_to_end(key)
+        return found[0]
+
+
+def put(key: tuple[Hashable, ...], sheet: Any, cells: int) -> None:
+    global _cells
+    if cells > limit():
+        return
+    with _lock:
+        if key in _kept:
+            return
+        _kept[key] = (sheet, cells)
+        _cells += cells
+        while _cells > limit() and _kept:
+            _, (_, gone) = _kept.popitem(last=False)
+            _cells -= gone
+
+
+def forget(alias: str | None = None) -> None:
+    """Drop every kept sheet (of one database alias, or all)."""
+    global _cells
+    with _lock:
+        for key in [k for k in _kept if alias is None or k[0] == alias]:
+            _cells -= _kept.pop(key)[1]
+
+
+def size() -> tuple[int, int]:
+    """(sheets kept, figures kept): for the tests and the bench."""
+    with _lock:
+        return len(_kept), _cells
