@@ -73,7 +73,7 @@ def migrating(sender: Any, **kwargs: Any) -> None:
 
 
 def migrated(sender: Any, using: str = "default", **kwargs: Any) -> None:
-    """post_migrate (sent once per app, after all migrations): data migrations may have changed the catalogue."""
+    """post_migrate (sent per app once all migrations ran): data migrations may have changed the catalogue."""
     global _migrating
     if _migrating:
         _migrating = False

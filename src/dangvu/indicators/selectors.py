@@ -86,6 +86,25 @@ def _memoised(key: tuple[Any, ...], make: Callable[[], T]) -> T:
     return cast(T, memo[key])
 
 
+def _generation() -> int | None:
+    """The data generation now (once a request), or None when nothing may be kept: no generation row, or
+    this transaction has written something not yet committed."""
+    if freshness.pending(connection):
+        return None
+    return _memoised(("generation",), lambda: freshness.generation(connection))
+
+
+def _kept(key: tuple[Any, ...], make: Callable[[], T]) -> T:
+    """Like `_memoised`, and also kept between requests for as long as the data generation stays the same
+    (for small values derived from the tree: `sheet_cache.remember`)."""
+
+    def across() -> T:
+        gen = _generation()
+        return make() if gen is None else sheet_cache.remember(connection.alias, gen, key, make)
+
+    return _memoised(key, across)
+
+
 def province_path(path: str) -> str:
     """The path of the top unit above (or at) a unit: '/1/18/205/' → '/1/'."""
     first = path.strip("/").split("/")[0]
@@ -103,11 +122,11 @@ def sheet_within(path: str, period: Period, view: TreeView = TreeView.WAS) -> st
         return top if self_contained(top, period.end if view is TreeView.WAS else None) else None
 
     day = _changed(period.end) if view is TreeView.WAS else None
-    return _memoised(("within", top, view, day), make)
+    return _kept(("within", top, view, day), make)
 
 
 def _changed(on: dt.date) -> dt.date | None:
-    return _memoised(("changed", on), lambda: last_change(on))
+    return _kept(("changed", on), lambda: last_change(on))
 
 
 def _heirs(within: str | None = None) -> dict[int, int]:
@@ -117,7 +136,7 @@ def _heirs(within: str | None = None) -> dict[int, int]:
         live = set(units.live().values_list("id", flat=True))
         return resolve_successors(closed, live)
 
-    return _memoised(("heirs", within), make)
+    return _kept(("heirs", within), make)
 
 
 def indicator_sheet(
@@ -156,9 +175,9 @@ def indicator_sheet(
 def _kept_key(user_key: Any, period: Period, view: TreeView, within: str | None) -> tuple[Any, ...] | None:
     """Where a sheet of this period may be kept between requests (`sheet_cache`): only for a period that
     is over, and under the data generation of now (`freshness`); None: compute it fresh, keep nothing."""
-    if period.end >= dt.date.today() or freshness.pending(connection):
+    if period.end >= dt.date.today():
         return None
-    gen = _memoised(("generation",), lambda: freshness.generation(connection))
+    gen = _generation()
     if gen is None:
         return None
     return (connection.alias, gen, user_key, str(period), view, within)
@@ -190,16 +209,19 @@ def _member_values(period: Period, wanted: dict[str, str], within: str | None) -
 
 
 def prefetch_periods(
-    wanted: list[tuple[Period, list[Indicator]]], view: TreeView, around: str | None = None
+    user: Any, wanted: list[tuple[Period, list[Indicator]]], view: TreeView, around: str | None = None
 ) -> None:
     """Within `request_memo`: read the member figures of several periods (each with its indicators) in one
     query, for a page that then asks for their sheets one by one (the dashboard's last year, year to date
-    and the quarters of its trend)."""
+    and the quarters of its trend). Periods whose sheets are kept (`sheet_cache`) are not read again."""
     memo = _memo.get()
     if memo is None:
         return
     merged: dict[Period, dict[str, str]] = {}
     for p, inds in wanted:
+        within = sheet_within(around, p, view) if around else None
+        if _kept_sheet(_kept_key(getattr(user, "pk", None), p, view, within), tuple(i.code for i in inds)):
+            continue
         merged.setdefault(p, {}).update(
             {i.computation: i.code for i in inds if i.source == Source.COMPUTED and i.computation}
         )

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar, cast
 
 from django.conf import settings
 
+T = TypeVar("T")
 _lock = threading.Lock()
 _kept: OrderedDict[tuple[Hashable, ...], tuple[Any, int]] = OrderedDict()
 _cells = 0
@@ -50,12 +51,37 @@ def put(key: tuple[Hashable, ...], sheet: Any, cells: int) -> None:
             _cells -= gone
 
 
+# Small values derived from the same records (the last day the tree changed before a date, whether a
+# province is self-contained on a day, who inherits a closed unit's records): kept for one generation.
+_small: dict[tuple[Hashable, ...], Any] = {}
+_small_generation: tuple[str, int] | None = None
+SMALL_LIMIT = 10_000
+
+
+def remember(alias: str, generation: int, key: tuple[Hashable, ...], make: Callable[[], T]) -> T:
+    """`make()` once per generation of the database `alias` (any newer generation drops them all)."""
+    global _small_generation
+    with _lock:
+        if _small_generation != (alias, generation) or len(_small) >= SMALL_LIMIT:
+            _small.clear()
+            _small_generation = (alias, generation)
+        if key in _small:
+            return cast(T, _small[key])
+    value = make()
+    with _lock:
+        if _small_generation == (alias, generation):
+            _small[key] = value
+    return value
+
+
 def forget(alias: str | None = None) -> None:
-    """Drop every kept sheet (of one database alias, or all)."""
-    global _cells
+    """Drop every kept sheet and value (of one database alias, or all)."""
+    global _cells, _small_generation
     with _lock:
         for key in [k for k in _kept if alias is None or k[0] == alias]:
             _cells -= _kept.pop(key)[1]
+        _small.clear()
+        _small_generation = None
 
 
 def size() -> tuple[int, int]:

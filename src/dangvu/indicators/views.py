@@ -99,6 +99,7 @@ def _dashboard(request: HttpRequest, code: str) -> HttpResponse:
     wanted = request.GET.get("chi_tieu") or "DV_KET_NAP"
     focus_only = [i for i in catalogue if i.code == wanted] or catalogue[:1]  # the focus, as below
     prefetch_periods(  # the sheets below read the placements once, in one query
+        request.user,
         [(p, catalogue) for p in (period, period.predecessor(), period.to_date())]
         + [(q, focus_only) for q in year.quarters()],
         view,
