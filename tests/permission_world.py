@@ -8,7 +8,8 @@ Each commune also has a conference with its chair (a person), a task, a document
 a submission, an issued report, a steering body (Ban Chỉ đạo) with one member (a person) who oversees
 the commune's cell, a candidate for admission (proposed), its cell marked an agency cell (Quy định 213)
 and the first member's contact with their residence with the 2024 comment asked for. The province's
-cadre sits in B's body too: A's users see the cadre (above them), never B's body.
+cadre sits in B's body and attends B's conference too, with titles of B's: A's users see the cadre (above
+them), never B's body nor the titles B recorded.
 
 Every name, title and text of B's objects carries `SECRET` ("BIMATB"), so a page shown to a user of A can be
 searched for it: a leak is any response to A's users that contains it. Users hold one role each at A
@@ -212,9 +213,11 @@ def build_world() -> World:
         established_on=dt.date(2000, 1, 1),
     )
     sides = {"A": _side("A", "An Phú", province), "B": _side("B", f"{SECRET} Bình", province)}
-    # A cadre of the province (seen by A's users, as above them) who also sits in B's steering body.
+    # A cadre of the province (seen by A's users, as above them) who also sits in B's steering body and
+    # attends B's conference, each time given a title of B's: B's records, never shown to A.
     from dangvu.meetings import bodies
-    from dangvu.meetings.services import person_record
+    from dangvu.meetings.models import ParticipantRole
+    from dangvu.meetings.services import meeting_participant_add, person_record
 
     shared = person_record(
         actor=None, full_name="Cán bộ Tỉnh Chung", positions=["Tỉnh ủy viên"], on=ON, home=province
@@ -225,7 +228,14 @@ def build_world() -> World:
         full_name=shared.full_name,
         role=f"Thành viên {SECRET}",
         valid_from=ON,
-        positions=["Tỉnh ủy viên"],
+        positions=["Tỉnh ủy viên", f"Phụ trách xã {SECRET} Bình"],
+    )
+    meeting_participant_add(
+        actor=None,
+        meeting=sides["B"]["meeting"],
+        role=ParticipantRole.ATTENDEE,
+        full_name=shared.full_name,
+        positions=f"Trưởng đoàn công tác tại {SECRET} Bình",
     )
     sides["A"].objects["shared_person"] = shared
     users: dict[str, Any] = {}

@@ -105,3 +105,56 @@ def test_the_administration_menu_links_the_log(client, province):
     assert f'href="{URL}"' in client.get("/to-chuc/").content.decode()
     client.force_login(province.users["editor_a"])
     assert f'href="{URL}"' not in client.get("/to-chuc/").content.decode()
+
+
+def test_candidate_reads_name_the_candidates_on_the_page_and_in_the_export(client, province):
+    """A read of the candidate list (birth dates of non-members) is logged with the candidates' ids, as a
+    read of the members' list is with theirs; the log shows them, exports them, and its own reading names
+    them too."""
+    from dangvu.members.candidate_models import Occupation
+    from dangvu.members.candidate_services import candidate_add
+    from dangvu.members.models import Gender
+
+    ids = sorted(
+        candidate_add(
+            actor=None,
+            unit=province[cell],
+            full_name=f"Quần chúng {cell}",
+            birth_date=dt.date(2000, 2, 2),
+            gender=Gender.FEMALE,
+            ethnicity="Kinh",
+            occupation=Occupation.FARMER,
+            on=dt.date(2024, 1, 10),
+        ).pk
+        for cell in ("CA1", "CA2")
+    )
+    client.force_login(province.users["editor_a"])
+    assert client.get("/dang-vien/nguon/").status_code == 200
+    read = PersonalDataAccess.objects.get(actor=province.users["editor_a"])
+    assert (sorted(read.candidate_ids), read.member_ids, read.count) == (ids, [], 2)
+    admin = province.users["admin"]
+    client.force_login(admin)
+    page = client.get(URL).content.decode()
+    assert "quần chúng: " + ", ".join(str(i) for i in read.candidate_ids) in page
+    own = PersonalDataAccess.objects.filter(actor=admin).get()
+    assert (own.candidate_ids, own.count) == (ids, 2)
+    r = client.get(URL + "xuat.xlsx", {"user": "editor_a"})
+    rows = list(openpyxl.load_workbook(io.BytesIO(r.content)).active.iter_rows(values_only=True))
+    assert rows[0][6:] == ("Mã hồ sơ đảng viên", "Mã hồ sơ quần chúng (nguồn phát triển)")
+    shown = ", ".join(str(i) for i in read.candidate_ids)
+    assert [(row[5], row[6], row[7]) for row in rows[1:]] == [(2, None, shown)]
+
+
+def test_the_page_shows_the_first_ids_and_says_how_many_more(client, province):
+    PersonalDataAccess.objects.create(
+        actor=province.users["editor_a"],
+        kind=AccessKind.EXPORT,
+        org_path=province["XA"].path,
+        detail="xuất sổ",
+        count=25,
+        member_ids=list(range(1, 26)),
+    )
+    client.force_login(province.users["admin"])
+    page = client.get(URL).content.decode()
+    assert "đảng viên: " + ", ".join(str(i) for i in range(1, 21)) in page
+    assert "và 5 hồ sơ khác" in page and ", 21" not in page

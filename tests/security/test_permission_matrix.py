@@ -366,11 +366,16 @@ def test_members_213_ids_of_b_under_a_member(world: World, db: Any) -> None:
 
 
 def test_shared_person_shows_nothing_of_b(world: World, db: Any) -> None:
-    """A cadre of the province is seen by A's users (above them); their seat in B's steering body is not."""
+    """A cadre of the province is seen by A's users (above them); their seat in B's steering body and the
+    titles B's records gave them are not (their page, the list of cadres, the province's title shown)."""
     j = Judge("meetings:person (shared)")
-    url = f"/hoi-nghi/can-bo/{world['A']['shared_person'].pk}/"
-    for role in ROLES:
-        j.check(f"GET {role} P {url}", _client(world, role).get(url), 302 if role == "anonymous" else 200)
+    person = world["A"]["shared_person"]
+    for url in (f"/hoi-nghi/can-bo/{person.pk}/", "/hoi-nghi/can-bo/?q=can+bo+tinh+chung"):
+        for role in ROLES:
+            r = _client(world, role).get(url)
+            j.check(f"GET {role} P {url}", r, 302 if role == "anonymous" else 200)
+            if role != "anonymous" and "Tỉnh ủy viên" not in r.content.decode():
+                j.errors.append(f"GET {role} P {url}: the province's own title is not shown")
     assert not j.errors, j.errors
 
 

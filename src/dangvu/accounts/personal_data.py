@@ -1,7 +1,9 @@
 """The administrators' log of reads of members' personal data (Decree 13/2023): the page and its .xlsx.
 
 Entries are `members.models.PersonalDataAccess` rows (written where personal data is shown, exported or
-served). Browsing or exporting the log is itself a read of who saw whose data, so it writes one entry too.
+served). Each names the records read: members' ids and, for the candidate pipeline (birth dates of
+non-members), candidates' ids; the page shows the first of them, the .xlsx all. Browsing or exporting the
+log is itself a read of who saw whose data, so it writes one entry too, naming the records it showed.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -25,8 +28,35 @@ from dangvu.core.errors import DomainError
 from dangvu.members.models import AccessKind, PersonalDataAccess
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-HEADER = ("Thời điểm", "Người xem", "Hình thức", "Phạm vi", "Nội dung", "Số hồ sơ", "Mã hồ sơ")
+HEADER = (
+    "Thời điểm",
+    "Người xem",
+    "Hình thức",
+    "Phạm vi",
+    "Nội dung",
+    "Số hồ sơ",
+    "Mã hồ sơ đảng viên",
+    "Mã hồ sơ quần chúng (nguồn phát triển)",
+)
 PAGE_SIZE = 50
+IDS_ON_PAGE = 20  # per kind and entry; an export of a province names 100,000: the .xlsx has them all
+
+
+@dataclass(frozen=True)
+class Ids:
+    """The ids of one kind of record an entry names, as the page shows them: the first few, how many more."""
+
+    label: str
+    first: list[int]
+    more: int
+
+
+def ids_shown(entry: PersonalDataAccess) -> list[Ids]:
+    out = []
+    for label, ids in (("đảng viên", entry.member_ids or []), ("quần chúng", entry.candidate_ids or [])):
+        if ids:
+            out.append(Ids(label, list(ids[:IDS_ON_PAGE]), max(0, len(ids) - IDS_ON_PAGE)))
+    return out
 
 
 def _filters(request: HttpRequest) -> tuple[dict[str, Any], list[str]]:
@@ -53,14 +83,17 @@ def _admin_scope_path(user: Any) -> str:
 
 
 def _log_reading(user: Any, kind: str, shown: Iterable[PersonalDataAccess], what: str) -> None:
-    ids = sorted({i for e in shown for i in (e.member_ids or [])})
+    entries = list(shown)
+    members = sorted({i for e in entries for i in (e.member_ids or [])})
+    candidates = sorted({i for e in entries for i in (e.candidate_ids or [])})
     PersonalDataAccess.objects.create(
         actor=user,
         kind=kind,
         org_path=_admin_scope_path(user),
         detail=what[:255],
-        count=len(ids),
-        member_ids=ids,
+        count=len(members) + len(candidates),
+        member_ids=members,
+        candidate_ids=candidates,
     )
 
 
@@ -94,6 +127,7 @@ def personal_data(request: HttpRequest) -> HttpResponse:
         "accounts/personal_data.html",
         {
             "page": page,
+            "rows": [(e, ids_shown(e)) for e in page.object_list],
             "f": request.GET,
             "kinds": AccessKind.choices,
             "errors": errors,
@@ -116,6 +150,7 @@ def log_xlsx(entries: Iterable[PersonalDataAccess]) -> bytes:
                 e.detail,
                 e.count,
                 ", ".join(str(i) for i in e.member_ids or []),
+                ", ".join(str(i) for i in e.candidate_ids or []),
             ]
         )
     out = io.BytesIO()

@@ -1,10 +1,14 @@
 """Pages that write activities: a form per record, each handing its input to one service and showing the
-service's refusal on the form. Units are typed as codes and looked up in the user's scope."""
+service's refusal on the form. Units are typed as codes, members as record numbers, and looked up in the
+user's scope; `form_save` says, per record kind, which fields go to the service as they are and which are
+looked up."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, TypeVar
 
 from django import forms
 from django.contrib import messages
@@ -32,6 +36,8 @@ from dangvu.documents.forms import add_error, unit_by_code
 from dangvu.members.models import Member
 from dangvu.members.selectors import member_for
 
+T = TypeVar("T")
+
 
 def _member(user: Any, pk: int | None, field: str) -> Member | None:
     if pk is None:
@@ -40,6 +46,42 @@ def _member(user: Any, pk: int | None, field: str) -> Member | None:
         return member_for(user, pk)
     except Http404:
         raise DomainError(f"Không có đảng viên số {pk} trong phạm vi của bạn.", field=field) from None
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit typed as its code in form field `field`, looked up in the user's scope at `level` (a refusal
+    naming the field otherwise); a blank optional field gives None."""
+
+    field: str
+    level: int = RoleLevel.VIEWER
+
+
+@dataclass(frozen=True)
+class MemberNo:
+    """A member typed as their record number in form field `field`, in the user's scope; blank gives None."""
+
+    field: str
+
+
+def form_save(
+    service: Callable[..., T], same: tuple[str, ...], /, **mapped: Unit | MemberNo
+) -> Callable[[Any, dict[str, Any]], T]:
+    """The glue from a form's cleaned data to one service: `actor` is the user, the fields in `same` are
+    passed under their own names, the arguments in `mapped` are units and members looked up from the
+    fields they name (in the order given, so the first wrong one is the one reported)."""
+
+    def value(user: Any, d: dict[str, Any], source: Unit | MemberNo) -> Any:
+        if isinstance(source, MemberNo):
+            return _member(user, d[source.field], source.field)
+        code = d[source.field]
+        return unit_by_code(user, code, source.level, field=source.field) if code else None
+
+    def save(user: Any, d: dict[str, Any]) -> T:
+        args = {name: d[name] for name in same} | {name: value(user, d, s) for name, s in mapped.items()}
+        return service(actor=user, **args)
+
+    return save
 
 
 def _page(
@@ -66,64 +108,54 @@ def _page(
 
 @login_required
 def meeting_new(request: HttpRequest) -> HttpResponse:
-    def save(user: Any, d: dict[str, Any]) -> Any:
-        return services.cell_meeting_record(
-            actor=user,
-            cell=unit_by_code(user, d["cell_code"], RoleLevel.EDITOR, field="cell_code"),
-            held_on=d["held_on"],
-            kind=d["kind"],
-            topic=d["topic"],
-            expected=d["expected"],
-            present=d["present"],
-            absent_excused=d["absent_excused"] or 0,
-            absent_unexcused=d["absent_unexcused"] or 0,
-            chair=d["chair"],
-            quality=d["quality"],
-            minutes=d["minutes"],
-        )
-
+    save = form_save(
+        services.cell_meeting_record,
+        (
+            "held_on",
+            "kind",
+            "topic",
+            "expected",
+            "present",
+            "absent_excused",
+            "absent_unexcused",
+            "chair",
+            "quality",
+            "minutes",
+        ),
+        cell=Unit("cell_code", RoleLevel.EDITOR),
+    )
     return _page(request, CellMeetingEntry, "Ghi buổi sinh hoạt chi bộ", save, "/hoat-dong/sinh-hoat/")
 
 
 @login_required
 def inspection_new(request: HttpRequest) -> HttpResponse:
-    def save(user: Any, d: dict[str, Any]) -> Any:
-        return services.inspection_record(
-            actor=user,
-            mode=d["mode"],
-            kind=d["kind"],
-            conductor=unit_by_code(user, d["conductor_code"], RoleLevel.EDITOR, field="conductor_code"),
-            body=d["body"],
-            subject_organisation=unit_by_code(user, d["subject_code"], field="subject_code")
-            if d["subject_code"]
-            else None,
-            subject_member=_member(user, d["subject_member"], "subject_member"),
-            topic=d["topic"],
-            started_on=d["started_on"],
-            ended_on=d["ended_on"],
-            findings=d["findings"],
-            conclusion=d["conclusion"],
-            violation_found=d["violation_found"],
-        )
-
+    save = form_save(
+        services.inspection_record,
+        (
+            "mode",
+            "kind",
+            "body",
+            "topic",
+            "started_on",
+            "ended_on",
+            "findings",
+            "conclusion",
+            "violation_found",
+        ),
+        conductor=Unit("conductor_code", RoleLevel.EDITOR),
+        subject_organisation=Unit("subject_code"),
+        subject_member=MemberNo("subject_member"),
+    )
     return _page(request, InspectionEntry, "Ghi cuộc kiểm tra, giám sát", save, "/hoat-dong/kiem-tra/")
 
 
 @login_required
 def plan_new(request: HttpRequest) -> HttpResponse:
-    def save(user: Any, d: dict[str, Any]) -> Any:
-        return services.inspection_plan_set(
-            actor=user,
-            organisation=unit_by_code(
-                user, d["organisation_code"], RoleLevel.EDITOR, field="organisation_code"
-            ),
-            year=d["year"],
-            inspections_planned=d["inspections_planned"],
-            supervisions_planned=d["supervisions_planned"],
-            subjects=d["subjects"],
-            topics=d["topics"],
-        )
-
+    save = form_save(
+        services.inspection_plan_set,
+        ("year", "inspections_planned", "supervisions_planned", "subjects", "topics"),
+        organisation=Unit("organisation_code", RoleLevel.EDITOR),
+    )
     title = "Chương trình kiểm tra, giám sát năm"
     return _page(request, PlanEntry, title, save, "/hoat-dong/kiem-tra/")
 
@@ -135,42 +167,23 @@ def discipline_new(request: HttpRequest) -> HttpResponse:
         inspection = selectors.one_for(
             selectors.inspections_visible(request.user), int(request.GET["kiem_tra"])
         )
-
-    def save(user: Any, d: dict[str, Any]) -> Any:
-        member = _member(user, d["member"], "member")
-        assert member is not None  # noqa: S101 - narrows the type for mypy; not a check
-        return services.discipline_record(
-            actor=user,
-            member=member,
-            form=d["form"],
-            decided_on=d["decided_on"],
-            reason=d["reason"],
-            decided_by=d["decided_by"],
-            decision=d["decision"],
-            inspection=inspection,
-        )
-
+    save = form_save(
+        partial(services.discipline_record, inspection=inspection),
+        ("form", "decided_on", "reason", "decided_by", "decision"),
+        member=MemberNo("member"),  # a required field: never blank here
+    )
     initial = {"member": inspection.subject_member_id} if inspection else None
     return _page(request, DisciplineEntry, "Kỷ luật đảng viên", save, "/hoat-dong/ky-luat/", initial)
 
 
 @login_required
 def rating_new(request: HttpRequest) -> HttpResponse:
-    def save(user: Any, d: dict[str, Any]) -> Any:
-        return ratings.rating_propose(
-            actor=user,
-            period=d["period"],
-            grade=d["grade"],
-            organisation=unit_by_code(user, d["organisation_code"], field="organisation_code")
-            if d["organisation_code"]
-            else None,
-            member=_member(user, d["member"], "member"),
-            score=d["score"],
-            tasks_on_time=d["tasks_on_time"],
-            tasks_exceeding=d["tasks_exceeding"],
-            disciplined=d["disciplined"],
-        )
-
+    save = form_save(
+        ratings.rating_propose,
+        ("period", "grade", "score", "tasks_on_time", "tasks_exceeding", "disciplined"),
+        organisation=Unit("organisation_code"),
+        member=MemberNo("member"),
+    )
     return _page(request, ProposeEntry, "Đề xuất xếp loại chất lượng", save, "/hoat-dong/xep-loai/")
 
 
@@ -209,20 +222,11 @@ def rating_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def model_new(request: HttpRequest) -> HttpResponse:
-    def save(user: Any, d: dict[str, Any]) -> Any:
-        return services.mobilisation_model_record(
-            actor=user,
-            organisation=unit_by_code(
-                user, d["organisation_code"], RoleLevel.EDITOR, field="organisation_code"
-            ),
-            year=d["year"],
-            name=d["name"],
-            field=d["field"],
-            level=d["level"],
-            description=d["description"],
-            recognised_on=d["recognised_on"],
-        )
-
+    save = form_save(
+        services.mobilisation_model_record,
+        ("year", "name", "field", "level", "description", "recognised_on"),
+        organisation=Unit("organisation_code", RoleLevel.EDITOR),
+    )
     return _page(request, MobilisationEntry, "Ghi mô hình «Dân vận khéo»", save, "/hoat-dong/dan-van-kheo/")
 
 

@@ -5,7 +5,8 @@ participants (`Participant`, each with the positions they held that day), contri
 who spoke, on what), a conclusion (kết luận), the documents it cites, and the figures (`Figure`) and
 shortcomings (`Shortcoming`) it states. A conference read from a text keeps that text (`source_text`, with
 its origin) and where each fact was written in it. A `Person` is a cadre who chairs
-or speaks, with positions over time (`PersonPosition`), linked to the member register when known.
+or speaks, with positions over time (`PersonPosition`, each kept by the unit whose records stated it),
+linked to the member register when known.
 
 A `Body` is a steering committee (Ban Chỉ đạo) set up by a document, with its members (`BodyMember`);
 an `Oversight` assigns a member or an agency to oversee a unit (phân công phụ trách xã). Nothing is
@@ -61,12 +62,26 @@ class Person(models.Model):
 
 
 class PersonPosition(models.Model):
-    """`person` held the position `title` from `valid_from` until the day before `valid_to` (None: still)."""
+    """`person` held the position `title` from `valid_from` until the day before `valid_to` (None: still),
+    as written in the records of `recorded_by`.
+
+    A title belongs to the unit whose conference or steering body stated it, not to the person: a cadre of
+    the province given a title naming commune B in B's conference is seen by commune A (the person is above
+    A), but that title is B's record. It is seen where B's records are seen: in B's sub-tree and above it
+    (`selectors.positions_visible`), the rule of `Person.home` and of the document registers.
+    """
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="positions")
     title = models.CharField("chức vụ", max_length=255)
     valid_from = models.DateField("từ ngày")
     valid_to = models.DateField("đến ngày", null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        Organisation,
+        verbose_name="đơn vị ghi",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The unit whose records stated this title; it decides who sees it.",
+    )
 
     class Meta:
         ordering = ["valid_from", "pk"]
@@ -75,7 +90,7 @@ class PersonPosition(models.Model):
         return f"{self.person}: {self.title} từ {self.valid_from:%d/%m/%Y}"
 
     def get_additional_data(self) -> dict[str, str]:
-        return _org_data(self.person.home)
+        return _org_data(self.recorded_by)
 
 
 class Meeting(models.Model):

@@ -2,12 +2,15 @@
 
 A conference is seen by users whose scope covers its organiser (its sub-tree's leaders included). A
 person is seen where their records are (`home`): in its sub-tree and by the units below it, who meet
-the province's cadres at their own conferences.
+the province's cadres at their own conferences. Each of a person's titles is seen by the same rule applied
+to the unit that recorded it (`recorded_by`), so a title stated in commune B's conference stays B's even
+when the person is the province's: commune A sees the person, not that title.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -84,19 +87,32 @@ def meetings_search(
     return found[:limit]
 
 
+def seen_from(scope: list[str], field: str) -> Q:
+    """Records kept by a unit (`field`) seen from the sub-trees `scope`: the unit is inside one of them, or
+    above one (the province's records are read by its communes, never a sibling's)."""
+    above = sorted({a for p in scope for a in path_prefixes(p)})
+    return _under(scope, field) | Q(**{f"{field}__path__in": above})
+
+
 def people_visible(user: Any) -> QuerySet[Person]:
     qs = Person.objects.select_related("home")
     scope = scope_paths(user)
-    if scope is None:
-        return qs
-    above = sorted({a for p in scope for a in path_prefixes(p)})
-    return qs.filter(_under(scope, "home") | Q(home__path__in=above))
+    return qs if scope is None else qs.filter(seen_from(scope, "home"))
+
+
+def positions_visible(user: Any) -> QuerySet[PersonPosition]:
+    """Titles the user may see, by the unit that recorded them, in order of time."""
+    qs = PersonPosition.objects.select_related("recorded_by").order_by("valid_from", "pk")
+    scope = scope_paths(user)
+    return qs if scope is None else qs.filter(seen_from(scope, "recorded_by"))
 
 
 def person_for(user: Any, pk: int) -> Person:
+    """The person with `titles`: the positions the user may see (a page never reads `person.positions`,
+    which holds every unit's)."""
     found = (
         people_visible(user)
-        .prefetch_related(Prefetch("positions", queryset=PersonPosition.objects.order_by("valid_from")))
+        .prefetch_related(Prefetch("positions", queryset=positions_visible(user), to_attr="titles"))
         .filter(pk=pk)
         .first()
     )
@@ -115,17 +131,16 @@ def person_meetings(user: Any, person: Person) -> list[Participant]:
     )
 
 
-def people_search(user: Any, *, q: str = "", on: dt.date | None = None, limit: int = 300) -> list[Person]:
+def people_search(user: Any, *, q: str = "", on: dt.date | None = None, limit: int = 300) -> Sequence[Person]:
     """People the user may see, by name (accents optional), each with `current` = positions held `on`."""
     day = on or dt.date.today()
-    qs = people_visible(user).select_related("member").prefetch_related("positions")
+    qs = people_visible(user).select_related("member")
     for word in fold(q).split():
         qs = qs.filter(name_folded__contains=word)
-    found = list(qs[:limit])
+    found = list(
+        qs.prefetch_related(Prefetch("positions", queryset=positions_visible(user), to_attr="titles"))[:limit]
+    )
     for p in found:
-        p.current = [  # type: ignore[attr-defined]
-            x.title
-            for x in p.positions.all()
-            if x.valid_from <= day and (x.valid_to is None or day < x.valid_to)
-        ]
+        held = [x.title for x in p.titles if x.valid_from <= day and (x.valid_to is None or day < x.valid_to)]
+        p.current = list(dict.fromkeys(held))  # type: ignore[attr-defined]  # once, if two units wrote it
     return found

@@ -3,8 +3,9 @@ writes in one transaction with the audit trail's actor set, and raises a DomainE
 
 People are matched by name within the registers the organiser works from (its own and those above it): a
 person already known with one of the given positions, or the only person of that name, is reused;
-otherwise a new person is recorded. Each position given for a day is recorded as held from that day
-unless the person already held it then.
+otherwise a new person is recorded. Each position given for a day is recorded by the unit writing it (the
+organiser, the steering body's unit) as held from that day, unless that unit or one above it already
+recorded it then: a title is that unit's record, seen where its records are seen, never a sibling's.
 
 A conference read from a text keeps that text (`meeting_source_keep`); its figures and shortcomings
 (`meeting_figure_add`, `meeting_shortcoming_add`) and the other facts read may point at where they were
@@ -18,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
 
@@ -40,6 +41,7 @@ from dangvu.meetings.models import (
     PersonPosition,
     Shortcoming,
 )
+from dangvu.meetings.selectors import seen_from
 from dangvu.organisations.models import Organisation
 
 
@@ -55,15 +57,17 @@ def clean_positions(positions: Sequence[str] | str) -> list[str]:
 
 
 def _person_match(name: str, positions: list[str], home: Organisation) -> Person | None:
+    """By name among the people `home` sees; the titles compared are only those `home` sees too, so a
+    match never turns on what a sibling unit wrote."""
     folded = fold(name)
+    seen = PersonPosition.objects.filter(seen_from([home.path], "recorded_by"))
     known = list(
-        Person.objects.filter(
-            Q(home__path__in=path_prefixes(home.path)) | Q(home__path__startswith=home.path),
-            name_folded=folded,
-        ).prefetch_related("positions")
+        Person.objects.filter(seen_from([home.path], "home"), name_folded=folded).prefetch_related(
+            Prefetch("positions", queryset=seen, to_attr="titles")
+        )
     )
     wanted = {fold(p) for p in positions}
-    with_position = [p for p in known if wanted & {fold(pp.title) for pp in p.positions.all()}]
+    with_position = [p for p in known if wanted & {fold(pp.title) for pp in p.titles}]
     if len(with_position) == 1:
         return with_position[0]
     return known[0] if len(known) == 1 else None
@@ -72,7 +76,8 @@ def _person_match(name: str, positions: list[str], home: Organisation) -> Person
 def person_record(
     *, actor: Any, full_name: str, positions: Sequence[str], on: dt.date, home: Organisation
 ) -> Person:
-    """The person named, found or newly recorded, holding `positions` on `on`."""
+    """The person named, found or newly recorded, holding `positions` on `on` as `home` records it: `home`
+    is the unit writing (the new person's home; the unit that keeps the titles)."""
     require_editor(actor, home)
     name = " ".join(full_name.split())
     if not name:
@@ -83,21 +88,28 @@ def person_record(
         if person is None:
             person = Person.objects.create(full_name=name, name_folded=fold(name), home=home)
         for title in titles:
-            _position_hold(person, title, on)
+            _position_hold(person, title, on, home)
         return person
 
 
-def _position_hold(person: Person, title: str, on: dt.date) -> None:
-    same = [p for p in person.positions.all() if fold(p.title) == fold(title)]
+def _position_hold(person: Person, title: str, on: dt.date, unit: Organisation) -> None:
+    """`unit` records that `person` held `title` on `on`. Already known to `unit` or a unit above it (whose
+    records everyone who reads `unit`'s reads too): nothing to add. Known to `unit` from a later day: it
+    was held already on this one. Otherwise a new title of `unit`'s."""
+    same = [
+        p
+        for p in person.positions.filter(recorded_by__path__in=path_prefixes(unit.path))
+        if fold(p.title) == fold(title)
+    ]
     if any(p.valid_from <= on and (p.valid_to is None or on < p.valid_to) for p in same):
         return
-    later = [p for p in same if p.valid_from > on]
-    if later:  # known from a later day: it was held already on this one
+    later = [p for p in same if p.valid_from > on and p.recorded_by_id == unit.pk]
+    if later:
         first = min(later, key=lambda p: p.valid_from)
         first.valid_from = on
         first.save(update_fields=["valid_from"])
         return
-    PersonPosition.objects.create(person=person, title=title, valid_from=on)
+    PersonPosition.objects.create(person=person, title=title, valid_from=on, recorded_by=unit)
 
 
 def positions_on(person: Person, on: dt.date) -> list[str]:
