@@ -23,7 +23,13 @@ from dangvu.indicators.forecast import Forecast, forecast_flow
 from dangvu.indicators.models import Flow, Indicator, Source, Submission, Target
 from dangvu.indicators.rollup import Aggregation, Column, Figure, Rule, Unit, roll_up
 from dangvu.organisations.models import Organisation
-from dangvu.organisations.selectors import TreeView, last_change, self_contained, tree_snapshot
+from dangvu.organisations.selectors import (
+    TreeSnapshot,
+    TreeView,
+    last_change,
+    self_contained,
+    tree_snapshot,
+)
 from dangvu.organisations.tree import TreeNode, resolve_successors
 
 
@@ -240,10 +246,18 @@ def _compute_sheet(
     # The live tree ("now") is the same whatever the day; the tree of a day ("was") is the tree of the
     # last day anything changed on or before it: both let a page's sheets of several periods share one.
     day = None if view is TreeView.NOW else _changed(period.end)
-    snap = _memoised(
-        ("tree", getattr(user, "pk", None), day, view, within),
-        lambda: tree_snapshot(user, period.end, view, with_members=False, within=within),
-    )
+    key = ("tree", getattr(user, "pk", None), day, view, within)
+
+    def tree() -> TreeSnapshot:
+        gen = _generation()
+        kept = None if gen is None else sheet_cache.get((connection.alias, gen, *key))
+        if kept is None:
+            kept = tree_snapshot(user, period.end, view, with_members=False, within=within)
+            if gen is not None:  # a tree of a day is kept like a sheet (it is one of the sheet's parts)
+                sheet_cache.put((connection.alias, gen, *key), kept, len(kept.nodes))
+        return cast(TreeSnapshot, kept)
+
+    snap = _memoised(key, tree)
     units = [Unit(n.id, n.parent_id, n.kind.value) for n in snap.nodes.values()]
     computed = {i.computation: i.code for i in inds if i.source == Source.COMPUTED and i.computation}
     own: sources.Values = {}
