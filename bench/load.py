@@ -188,7 +188,13 @@ def prepare_main(argv: list[str]) -> None:
 
 
 def run_once(
-    env: dict[str, str], users: int, seconds: int, work: Path, import_file: Path, short: bool
+    env: dict[str, str],
+    users: int,
+    seconds: int,
+    work: Path,
+    import_file: Path,
+    short: bool,
+    scenario: str = "offices",
 ) -> dict:
     port = free_port()
     log_path = work / f"server-{users}.log"
@@ -239,6 +245,7 @@ def run_once(
                 str(BIN / "locust"),
                 "-f",
                 str(ROOT / "bench" / "locustfile.py"),
+                "DashboardReader" if scenario == "dashboard" else "Office",
                 "--headless",
                 "-u",
                 str(users),
@@ -342,6 +349,12 @@ def main() -> None:
     )
     p.add_argument("--import-rows", type=int, default=None, help="rows of the members import")
     p.add_argument("--json", help="write the figures to this file")
+    p.add_argument(
+        "--scenario",
+        choices=["offices", "dashboard"],
+        default="offices",
+        help="offices: the reporting-deadline mix (default); dashboard: only dashboards and their sources",
+    )
     a = p.parse_args()
     if a.short:
         a.users, a.time = "6", 20
@@ -373,7 +386,7 @@ def main() -> None:
             started = time.perf_counter()  # data built once; a fresh import file each run
             subprocess.run([*prep, *(["--small"] if a.short else [])], env=env, check=True)
             print(f"{db}: data ready in {time.perf_counter() - started:.0f} s", flush=True)
-            res = run_once(env, n, a.time, work, import_file, a.short)
+            res = run_once(env, n, a.time, work, import_file, a.short, a.scenario)
             results.setdefault(db, []).append(res)
             print_result(db, res)
     if a.json:

@@ -11,6 +11,7 @@ Environment: DANGVU_LOAD_PASSWORD (default the demo's), DANGVU_LOAD_WAIT ("min,m
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import random
@@ -38,7 +39,10 @@ def csrf(html: str) -> str:
     return found.group(1) if found else ""
 
 
-class Office(HttpUser):
+class Visitor(HttpUser):
+    """Logged in as a demo office, knowing its unit and the units right below; no tasks of its own."""
+
+    abstract = True
     wait_time = between(_WAIT[0], _WAIT[1])
 
     def on_start(self) -> None:
@@ -69,6 +73,10 @@ class Office(HttpUser):
         root = tree.json()["roots"][0] if tree.ok else {"code": "HL", "children": []}
         self.code = root["code"]
         self.units = [self.code, *(c["code"] for c in root["children"])]
+
+
+class Office(Visitor):
+    """The reporting-deadline mix (the default scenario)."""
 
     @task(1)
     def dashboard(self) -> None:
@@ -116,3 +124,35 @@ class Office(HttpUser):
                     r.success()
                 else:
                     r.failure(f"không lưu được: {text}")
+
+
+class DashboardReader(Visitor):
+    """`bench/load.py --scenario dashboard`: the review-conference week — people only read dashboards, of
+    their unit and the units below, for the running quarter (computed fresh every time) and past periods
+    (kept once computed), and now and then open where a figure comes from."""
+
+    def on_start(self) -> None:
+        super().on_start()
+        today = dt.date.today()
+        quarter = (today.month - 1) // 3 + 1
+        self.periods = ["", f"{today.year}-Q{quarter}", f"{today.year - 1}", f"{today.year - 1}-Q{quarter}"]
+        self.periods += [f"{today.year}-Q{q}" for q in range(1, quarter)]
+
+    @task(5)
+    def dashboard_of(self) -> None:
+        period = _rng.choice(self.periods)
+        query = f"?period={period}" if period else ""
+        self.client.get(
+            f"/chi-tieu/{_rng.choice(self.units)}/{query}",
+            name="/chi-tieu/[mã]/ (kỳ đang chạy)"
+            if period in ("", self.periods[1])
+            else "/chi-tieu/[mã]/ (kỳ đã qua)",
+        )
+
+    @task(1)
+    def figure_source(self) -> None:
+        period = _rng.choice(self.periods[2:])
+        self.client.get(
+            f"/chi-tieu/{self.code}/nguon/DV_KET_NAP/?period={period}",
+            name="/chi-tieu/[mã]/nguon/[chỉ tiêu]/",
+        )

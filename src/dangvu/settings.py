@@ -10,7 +10,7 @@
   DANGVU_CONN_MAX_AGE: see docs/architecture.md § Faults.
 - DANGVU_JOBS_STALE_SECONDS: a running job whose worker sent no heartbeat for this long is retried (120).
 - DANGVU_SHEET_CACHE_CELLS: how many figures (units × indicators) of ended periods' sheets each process
-  keeps in memory between requests (2,000,000; 0 turns the cache off). See indicators/sheet_cache.py.
+  keeps in memory between requests (1,000,000; 0 turns the cache off). See indicators/sheet_cache.py.
 """
 
 from __future__ import annotations
@@ -182,7 +182,7 @@ def _email(url: str) -> dict[str, Any]:
 
 globals().update(_email(os.environ.get("DANGVU_EMAIL_URL", "")))
 DEFAULT_FROM_EMAIL = os.environ.get("DANGVU_EMAIL_FROM", "dangvu@localhost")
-DANGVU_SHEET_CACHE_CELLS = int(os.environ.get("DANGVU_SHEET_CACHE_CELLS", "2000000"))
+DANGVU_SHEET_CACHE_CELLS = int(os.environ.get("DANGVU_SHEET_CACHE_CELLS", "1000000"))
 
 # Lock-out: five failed tries for one user name from one address lock it for an hour.
 AXES_FAILURE_LIMIT = int(os.environ.get("DANGVU_LOGIN_FAILURE_LIMIT", "5"))

@@ -25,7 +25,7 @@ _cells = 0
 
 
 def limit() -> int:
-    return int(getattr(settings, "DANGVU_SHEET_CACHE_CELLS", 2_000_000))
+    return int(getattr(settings, "DANGVU_SHEET_CACHE_CELLS", 1_000_000))
 
 
 def get(key: tuple[Hashable, ...]) -> Any | None:
