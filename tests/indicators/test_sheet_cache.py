@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
+import time
 
 import pytest
 from factories import add_members, ensure_catalogue
@@ -151,3 +153,24 @@ def test_a_page_and_the_next_share_the_kept_sheets(client, province):
     assert _page(second) == _page(first)
     with request_memo():
         assert indicator_sheet(province.users["admin"], Q4, around=province["HL"].path).figures is not None
+
+
+def test_threads_asking_for_the_same_sheet_at_once_make_it_once():
+    made = []
+    key = ("default", 1, "test", "2019-Q4")
+
+    def ask():
+        if sheet_cache.get(key) is None:
+            with sheet_cache.making(key):
+                if sheet_cache.get(key) is None:
+                    time.sleep(0.05)  # a computation long enough for the others to queue behind it
+                    made.append(1)
+                    sheet_cache.put(key, object(), 10)
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(made) == 1
+    assert sheet_cache._making == {}  # no lock left behind

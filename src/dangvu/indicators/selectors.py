@@ -167,15 +167,27 @@ def indicator_sheet(
             if set(codes) <= {i.code for i in full.indicators}:
                 return Sheet(period, view, inds, full.nodes, full.roots, full.figures, around)
     kept_key = _kept_key(user_key, period, view, within)
-    sheet = _kept_sheet(kept_key, codes)
-    if sheet is None:
-        sheet = _compute_sheet(user, period, view, inds, within)
-        if kept_key is not None:
-            sheet_cache.put((*kept_key, frozenset(codes)), sheet, len(sheet.nodes) * max(len(inds), 1))
-    sheet = Sheet(period, view, inds, sheet.nodes, sheet.roots, sheet.figures, around)
+    made = (
+        _compute_sheet(user, period, view, inds, within)
+        if kept_key is None
+        else _kept_or_made(kept_key, codes, lambda: _compute_sheet(user, period, view, inds, within))
+    )
+    sheet = Sheet(period, view, inds, made.nodes, made.roots, made.figures, around)
     if memo is not None:
         memo.setdefault(key, []).append(sheet)
     return sheet
+
+
+def _kept_or_made(kept_key: tuple[Any, ...], codes: tuple[str, ...], make: Callable[[], Sheet]) -> Sheet:
+    found = _kept_sheet(kept_key, codes)
+    if found is not None:
+        return found
+    with sheet_cache.making((*kept_key, frozenset(codes))):
+        found = _kept_sheet(kept_key, codes)  # made by another thread while this one waited
+        if found is None:
+            found = make()
+            sheet_cache.put((*kept_key, frozenset(codes)), found, len(found.nodes) * max(len(codes), 1))
+        return found
 
 
 def _kept_key(user_key: Any, period: Period, view: TreeView, within: str | None) -> tuple[Any, ...] | None:
@@ -250,11 +262,16 @@ def _compute_sheet(
 
     def tree() -> TreeSnapshot:
         gen = _generation()
-        kept = None if gen is None else sheet_cache.get((connection.alias, gen, *key))
+        if gen is None:
+            return tree_snapshot(user, period.end, view, with_members=False, within=within)
+        kept_as = (connection.alias, gen, *key)  # a tree of a day is kept like a sheet (one of its parts)
+        kept = sheet_cache.get(kept_as)
         if kept is None:
-            kept = tree_snapshot(user, period.end, view, with_members=False, within=within)
-            if gen is not None:  # a tree of a day is kept like a sheet (it is one of the sheet's parts)
-                sheet_cache.put((connection.alias, gen, *key), kept, len(kept.nodes))
+            with sheet_cache.making(kept_as):
+                kept = sheet_cache.get(kept_as)
+                if kept is None:
+                    kept = tree_snapshot(user, period.end, view, with_members=False, within=within)
+                    sheet_cache.put(kept_as, kept, len(kept.nodes))
         return cast(TreeSnapshot, kept)
 
     snap = _memoised(key, tree)

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar, cast
 
 from django.conf import settings
@@ -72,6 +73,22 @@ def remember(alias: str, generation: int, key: tuple[Hashable, ...], make: Calla
         if _small_generation == (alias, generation):
             _small[key] = value
     return value
+
+
+_making: dict[tuple[Hashable, ...], threading.Lock] = {}
+
+
+@contextmanager
+def making(key: tuple[Hashable, ...]) -> Iterator[None]:
+    """Held while one thread computes what will be kept under `key`: twenty people opening the same
+    dashboard at once wait for one computation instead of making twenty (callers look again inside)."""
+    with _lock:
+        mine = _making.setdefault(key, threading.Lock())
+    with mine:
+        yield
+    with _lock:
+        if _making.get(key) is mine and not mine.locked():
+            del _making[key]
 
 
 def forget(alias: str | None = None) -> None:
