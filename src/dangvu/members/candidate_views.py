@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from dangvu.accounts.models import RoleLevel
 from dangvu.accounts.selectors import organisation_for, path_in_scope, scope_paths, user_holds
+from dangvu.core.dates import parse_date
 from dangvu.core.errors import DomainError
 from dangvu.members import candidate_selectors as selectors
 from dangvu.members import candidate_services as services
@@ -31,6 +32,7 @@ from dangvu.members.candidate_xlsx import candidates_import, template_write
 from dangvu.members.forms import CandidateAdmitForm, CandidateForm, CandidateStepForm, ImportForm
 from dangvu.members.models import AccessKind, Gender, PersonalDataAccess
 from dangvu.members.selectors import PERSONAL_DATA_LEVEL, personal_scope_path
+from dangvu.organisations.selectors import TreeView
 
 
 def _log(request: HttpRequest, ids: list[int], detail: str, org_path: str = "") -> None:
@@ -62,7 +64,14 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
     # logged under a path of the reader's sub-tree (not ""), so its administrators see the entry
     where = org.path if org else personal_scope_path(request.user)
     _log(request, shown, "danh sách nguồn phát triển đảng viên", where)
-    counts = selectors.pipeline_counts(request.user, organisation=org)
+    on, date_error = dt.date.today(), None
+    try:
+        if request.GET.get("at"):
+            on = parse_date(request.GET["at"], field="ngày xem")
+    except DomainError as e:
+        date_error = e.message
+    view = TreeView.NOW if request.GET.get("view") == TreeView.NOW.value else TreeView.WAS
+    tree = selectors.pipeline_tree(request.user, on=on, view=view, organisation=org)
     ctx = {
         "org": org,
         "q": q,
@@ -73,8 +82,12 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
         "occupations": Occupation.choices,
         "page": page,
         "shown": set(shown),
-        "counts": counts,
-        "totals": selectors.pipeline_totals(counts),
+        "tree": tree,
+        "totals": tree.totals,
+        "on": on,
+        "view": view,
+        "views": list(TreeView),
+        "date_error": date_error,
         "query": request.GET.urlencode(),
     }
     return render(request, "members/candidates.html", ctx)
