@@ -202,7 +202,7 @@ def candidate_values(period: Period, wanted: dict[str, str], within: str | None 
     names = [n for n in CANDIDATE_MEASURES if n in wanted]
     if not names:
         return {}
-    counts = pipeline_on(period.end, since=period.start, within=within)
+    counts = pipeline_on(period.end, since=period.start, within=within, cumulative=False)
     return {
         wanted[n]: {
             u: float(c[CANDIDATE_MEASURES[n]]) for u, c in counts.items() if c.get(CANDIDATE_MEASURES[n])

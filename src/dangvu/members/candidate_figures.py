@@ -51,26 +51,34 @@ def _stage_on(on: dt.date) -> Case:
     )
 
 
-def pipeline_on(on: dt.date, *, since: dt.date | None = None, within: str | None = None) -> Counts:
+def pipeline_on(
+    on: dt.date, *, since: dt.date | None = None, within: str | None = None, cumulative: bool = True
+) -> Counts:
     """Each cell's own counts on `on`: every stage, "open" (not yet admitted nor dropped), and with `since`,
     "admitted_in" / "dropped_in" from `since` to `on`; each also per group apart ("…:student"). `within`: only
-    cells whose path starts with it. One GROUP BY, plus one query for closed cells when any is counted."""
+    cells whose path starts with it. `cumulative=False` (with `since`) leaves out candidates admitted or
+    dropped before `since`, so "admitted" and "dropped" count the period only and the years of finished
+    candidates are not read (the indicators need no more). One GROUP BY, plus one query for closed cells
+    when any is counted."""
     group = Case(
         *(When(occupation=g, then=Value(g)) for g in APART), default=Value(""), output_field=CharField()
     )
     qs = (
         Candidate.objects.all() if within is None else Candidate.objects.filter(unit__path__startswith=within)
     )
+    if since is not None and not cumulative:
+        qs = qs.filter(Q(stage__in=OPEN) | Q(stage_on__gte=since))
     in_period = Q(stage_on__gte=since, stage_on__lte=on) if since is not None else Q(pk__in=[])
     rows = (
         qs.annotate(at=_stage_on(on), g=group)
-        .filter(at__isnull=False)
         .values_list("unit_id", "at", "g")
         .annotate(n=Count("id"), n_in=Count("id", filter=in_period))
         .order_by()
     )
     out: Counts = defaultdict(lambda: defaultdict(int))
     for unit_id, stage, g, n, n_in in rows:
+        if stage is None:  # taken into the source after `on` (filtered here, not in SQL: one subquery a row)
+            continue
         counts = out[unit_id]
         keys = [stage] + (["open"] if stage in OPEN else [])
         for key in keys:
@@ -89,7 +97,7 @@ def _at_heirs(counts: Counts, on: dt.date, within: str | None) -> Counts:
     if not counts:
         return counts
     units = Organisation.objects.all() if within is None else Organisation.objects.under_paths([within])
-    closed = dict(units.filter(dissolved_on__lte=on).values_list("id", "successor_id"))
+    closed = dict(units.filter(dissolved_on__lte=on).order_by().values_list("id", "successor_id"))
     if not closed.keys() & counts.keys():
         return counts
     heirs = resolve_successors(closed, {s for s in closed.values() if s is not None and s not in closed})
