@@ -116,6 +116,12 @@ def test_a_merged_cells_candidates_follow_its_successor_in_both_views(province: 
     after = _by_code(pipeline_tree(admin, on=D(2025, 8, 1), organisation=province["XA"]))
     assert "CA1" not in after and after["CA2"]["source"] == (1, 0, 1)  # the day's successor
     assert after["XA"] == now["XA"]
+    q4 = Period.parse("2024-Q4")
+    was_sheet, now_sheet = (indicator_sheet(admin, q4, v) for v in (TreeView.WAS, TreeView.NOW))
+    assert was_sheet.figure("NGUON_CUOI_KY", province["CA1"].pk).value == 1  # type: ignore[union-attr]
+    assert now_sheet.figure("NGUON_CUOI_KY", province["CA2"].pk).value == 1  # type: ignore[union-attr]
+    later = indicator_sheet(admin, Period.parse("2025-Q3"), TreeView.WAS)  # CA1 closed on 1/7/2025
+    assert later.figure("NGUON_CUOI_KY", province["CA2"].pk).value == 1  # type: ignore[union-attr]
 
 
 def test_the_page_shows_the_roll_up_of_a_date_and_view(client: Any, province: Any) -> None:
