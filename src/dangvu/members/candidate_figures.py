@@ -58,8 +58,8 @@ def pipeline_on(
     "admitted_in" / "dropped_in" from `since` to `on`; each also per group apart ("…:student"). `within`: only
     cells whose path starts with it. `cumulative=False` (with `since`) leaves out candidates admitted or
     dropped before `since`, so "admitted" and "dropped" count the period only and the years of finished
-    candidates are not read (the indicators need no more). One GROUP BY, plus one query for closed cells
-    when any is counted."""
+    candidates are not read (the indicators need no more). One GROUP BY, plus one query for the successors
+    only when a cell closed by `on` has candidates."""
     group = Case(
         *(When(occupation=g, then=Value(g)) for g in APART), default=Value(""), output_field=CharField()
     )
@@ -71,14 +71,16 @@ def pipeline_on(
     in_period = Q(stage_on__gte=since, stage_on__lte=on) if since is not None else Q(pk__in=[])
     rows = (
         qs.annotate(at=_stage_on(on), g=group)
-        .values_list("unit_id", "at", "g")
+        .values_list("unit_id", "unit__dissolved_on", "at", "g")
         .annotate(n=Count("id"), n_in=Count("id", filter=in_period))
         .order_by()
     )
     out: Counts = defaultdict(lambda: defaultdict(int))
-    for unit_id, stage, g, n, n_in in rows:
+    closed_cells = False
+    for unit_id, dissolved_on, stage, g, n, n_in in rows:
         if stage is None:  # taken into the source after `on` (filtered here, not in SQL: one subquery a row)
             continue
+        closed_cells = closed_cells or (dissolved_on is not None and dissolved_on <= on)
         counts = out[unit_id]
         keys = [stage] + (["open"] if stage in OPEN else [])
         for key in keys:
@@ -89,13 +91,12 @@ def pipeline_on(
             counts[f"{stage}_in"] += n_in
             if g:
                 counts[measure(f"{stage}_in", g)] += n_in
-    return _at_heirs({u: dict(c) for u, c in out.items()}, on, within)
+    counts_of = {u: dict(c) for u, c in out.items()}
+    return _at_heirs(counts_of, on, within) if closed_cells else counts_of
 
 
 def _at_heirs(counts: Counts, on: dt.date, within: str | None) -> Counts:
     """Counts of cells closed by `on` moved to the unit carrying their records that day."""
-    if not counts:
-        return counts
     units = Organisation.objects.all() if within is None else Organisation.objects.under_paths([within])
     closed = dict(units.filter(dissolved_on__lte=on).order_by().values_list("id", "successor_id"))
     if not closed.keys() & counts.keys():
