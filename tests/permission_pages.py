@@ -85,6 +85,8 @@ PAGES: dict[str, Row] = {
     ),
     # The candidate pipeline (nguồn phát triển đảng viên): birth dates as personal data (see below).
     "members:candidates": Row(query=org_q),
+    "members:candidate_template": Row(get=ANYONE),
+    "members:candidate_import": Row(get=ANYONE),  # B's cells refused by row: test_candidate_import
     "members:candidate_add": Row(
         get=ANYONE,
         post=EDITOR,

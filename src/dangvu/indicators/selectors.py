@@ -280,6 +280,7 @@ def _compute_sheet(
     own: sources.Values = {}
     own.update(_member_values(period, computed, within))
     own.update(sources.activity_values(period, computed, within))
+    own.update(sources.candidate_values(period, computed, within))
     reported = [i for i in inds if i.source == Source.REPORTED and i.aggregation == Aggregation.SUM.value]
     bases = {b for i in inds for b in rule_of(i).base} - set(own) - {i.code for i in reported}
     reported += [

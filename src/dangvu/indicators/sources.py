@@ -179,3 +179,33 @@ def activity_values(period: Period, wanted: dict[str, str], within: str | None =
             {o: float(n) for o, n in figures.mobilisation_models_in(start, end, paths).items()},
         )
     return out
+
+
+#: Computation names of the candidate pipeline's indicators → the count of `candidate_figures.pipeline_on`.
+CANDIDATE_MEASURES: dict[str, str] = {
+    "candidates_open": "open",
+    "candidates_open_students": "open:student",
+    "candidates_open_private": "open:private_enterprise",
+    "candidates_course_done": "course_done",
+    "candidates_proposed": "proposed",
+    "candidates_admitted": "admitted_in",
+    "candidates_dropped": "dropped_in",
+}
+
+
+def candidate_values(period: Period, wanted: dict[str, str], within: str | None = None) -> Values:
+    """Own values of the candidate pipeline's indicators: stages at the period's end, admissions and drops
+    within it, from `members.candidate_figures` (one GROUP BY, the same counts as the pipeline's page).
+    No query when no such indicator is wanted."""
+    from dangvu.members.candidate_figures import pipeline_on
+
+    names = [n for n in CANDIDATE_MEASURES if n in wanted]
+    if not names:
+        return {}
+    counts = pipeline_on(period.end, since=period.start, within=within, cumulative=False)
+    return {
+        wanted[n]: {
+            u: float(c[CANDIDATE_MEASURES[n]]) for u, c in counts.items() if c.get(CANDIDATE_MEASURES[n])
+        }
+        for n in names
+    }

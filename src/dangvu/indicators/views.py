@@ -31,6 +31,7 @@ from dangvu.indicators.selectors import (
     request_memo,
     submissions_missing,
 )
+from dangvu.meetings.oversight import overseers_of_units
 from dangvu.organisations.selectors import TreeView, tree_snapshot
 
 
@@ -121,9 +122,12 @@ def _dashboard(request: HttpRequest, code: str) -> HttpResponse:
         focus_code = request.GET.get("chi_tieu") or "DV_KET_NAP"
         focus = next((i for i in sheet.indicators if i.code == focus_code), sheet.indicators[0])
         children: list[dict[str, Any]] = []
+        overseen = overseers_of_units(request.user, [c.id for c in node.children], period.start, period.end)
         for c in node.children:
             f = sheet.figure(focus.code, c.id)
-            children.append({"node": c, "value": f.value if f else None, "figure": f})
+            children.append(
+                {"node": c, "value": f.value if f else None, "figure": f, "overseers": overseen.get(c.id, [])}
+            )
         ranked = sorted((r for r in children if r["value"] is not None), key=lambda r: -r["value"])
         for rank, r in enumerate(ranked, start=1):
             r["rank"] = rank

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
 from dangvu.accounts.models import RoleLevel
@@ -36,6 +37,7 @@ class MeetingOut(Schema):
     conclusion: str
     documents: list[str]
     participants: list[PersonSeat]
+    body_id: int | None = None
 
 
 class SeatIn(Schema):
@@ -57,6 +59,7 @@ class MeetingIn(Schema):
     conclusion: str = ""
     documents: list[str] = []
     participants: list[SeatIn] = []
+    body_id: int | None = None
 
 
 class ErrorOut(Schema):
@@ -75,6 +78,7 @@ def _out(m: Meeting) -> dict[str, Any]:
         "period": m.period,
         "conclusion": m.conclusion,
         "documents": [d.symbol for d in m.documents.all()],
+        "body_id": m.body_id,
         "participants": [
             {
                 "role": p.role,
@@ -110,6 +114,9 @@ def detail(request: HttpRequest, pk: int) -> dict[str, Any]:
 @router.post("", response={201: MeetingOut, 400: ErrorOut, 403: ErrorOut}, summary="Ghi hội nghị")
 def record(request: HttpRequest, payload: MeetingIn) -> Any:
     organiser = organisation_for(request.user, payload.organiser_code, RoleLevel.EDITOR)
+    body = None
+    if payload.body_id is not None:  # a body outside the user's editor scope: 404, as any id of theirs
+        body = get_object_or_404(oversight.bodies_visible(request.user, RoleLevel.EDITOR), pk=payload.body_id)
     try:
         meeting = services.meeting_record(
             actor=request.user,
@@ -123,6 +130,7 @@ def record(request: HttpRequest, payload: MeetingIn) -> Any:
             agenda=payload.agenda,
             conclusion=payload.conclusion,
             documents=payload.documents,
+            body=body,
         )
         for seat in payload.participants:
             services.meeting_participant_add(

@@ -6,14 +6,27 @@ from collections.abc import Sequence
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 
 from dangvu.documents.forms import DATE, BootstrapForm
 from dangvu.meetings.kinds import kind_choices
-from dangvu.meetings.models import ParticipantRole
+from dangvu.meetings.models import Body, ParticipantRole
+
+
+class BodyChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} — {obj.organisation.name}"
 
 
 class MeetingForm(BootstrapForm):
     organiser_code = forms.CharField(label="Đơn vị tổ chức (mã)", max_length=32)
+    body = BodyChoiceField(
+        label="Hội nghị của Ban Chỉ đạo",
+        queryset=Body.objects.none(),
+        required=False,
+        empty_label="— không —",
+        help_text="Các Ban Chỉ đạo trong phạm vi bạn được cập nhật; Ban phải do đơn vị tổ chức thành lập.",
+    )
     kind = forms.ChoiceField(label="Loại hội nghị", choices=kind_choices())
     title = forms.CharField(label="Tên hội nghị", max_length=500)
     held_on = forms.DateField(label="Ngày", widget=DATE)
@@ -33,6 +46,14 @@ class MeetingForm(BootstrapForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Như bài viết ghi: «Chỉ thị số 05-CT/TƯ», «Kế hoạch số 42-KH/TU ngày 17/5/2021».",
     )
+
+    def __init__(self, *args: Any, bodies: QuerySet[Body] | None = None, **kwargs: Any) -> None:
+        """`bodies`: the steering bodies the user may choose (those in their editor scope)."""
+        super().__init__(*args, **kwargs)
+        field = self.fields["body"]
+        assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 - narrows the field's type for mypy
+        if bodies is not None:
+            field.queryset = bodies
 
 
 class ParticipantForm(BootstrapForm):

@@ -1,6 +1,7 @@
 """Reads of steering committees and of what each overseer's units show.
 
-A body is seen by users whose scope covers the unit that set it up. `overseer_units` gives, for one
+A body is seen by users whose scope covers the unit that set it up. `overseers_of_units` names, for the
+units a dashboard compares, who oversaw each in a period, in one query. `overseer_units` gives, for one
 member or agency of a body, each unit they oversee on a day with the dashboard's figures for it: members
 at the period's end and admissions so far (the indicator sheet, `indicators.selectors.indicator_sheet`,
 the same numbers as the dashboard), the year's admission target, and the tasks its units lead that are
@@ -13,10 +14,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 
-from dangvu.accounts.models import RoleLevel
+from dangvu.accounts.models import Role, RoleLevel
 from dangvu.accounts.selectors import path_in_scope, scope_paths
 from dangvu.core.periods import Period, PeriodKind
 from dangvu.meetings.models import Body, BodyMember, Oversight, Person
@@ -151,3 +153,58 @@ def overseers(body: Body, on: dt.date) -> list[tuple[Person | None, str, list[Ov
         (people.get(pid), agency, rows)
         for (pid, agency), rows in sorted(groups.items(), key=lambda kv: (not kv[0][0], kv[0]))
     ]
+
+
+@dataclass(frozen=True)
+class UnitOverseer:
+    """Who oversaw a unit for a steering body: a member of the body (`person_id`) or an agency."""
+
+    name: str
+    body_id: int
+    body_name: str
+    person_id: int | None
+    agency: str
+
+
+def overseers_of_units(
+    user: Any, unit_ids: list[int], start: dt.date, end: dt.date
+) -> dict[int, list[UnitOverseer]]:
+    """For each unit, who oversaw it at any time from `start` to `end` (both included) for a steering body the
+    user may see, earliest assignment first. ONE query whatever the number of units: the user's scope is an
+    EXISTS over their live roles inside it, not a query of its own (the dashboard counts its queries)."""
+    if not unit_ids:
+        return {}
+    rows = Oversight.objects.filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=start),
+        organisation_id__in=unit_ids,
+        body__isnull=False,
+        valid_from__lte=end,
+    )
+    if not (getattr(user, "is_superuser", False) and user.is_active):
+        body_path = OuterRef("body__organisation__path")
+        covering = Role.objects.filter(
+            user_id=getattr(user, "pk", None) or 0,  # anonymous: no role
+            level__gte=RoleLevel.VIEWER,
+            revoked_at__isnull=True,
+            organisation__dissolved_on__isnull=True,
+            organisation__path=Substr(body_path, 1, Length("organisation__path")),
+        )
+        rows = rows.filter(Exists(covering))
+    out: dict[int, list[UnitOverseer]] = {}
+    seen: set[tuple[int, int, int | None, str]] = set()
+    for o in rows.select_related("person", "body").order_by("valid_from", "pk"):
+        assert o.body is not None  # noqa: S101 - filtered above; narrows the type for mypy
+        key = (o.organisation_id, o.body.pk, o.person_id, o.agency)
+        if key in seen:  # the same overseer assigned twice within the period: named once
+            continue
+        seen.add(key)
+        out.setdefault(o.organisation_id, []).append(
+            UnitOverseer(
+                name=o.person.full_name if o.person is not None else o.agency,
+                body_id=o.body.pk,
+                body_name=o.body.name,
+                person_id=o.person_id,
+                agency=o.agency,
+            )
+        )
+    return out

@@ -146,6 +146,10 @@ def meeting_record(
         raise DomainError(problem, field="period")
     if body is not None and body.organisation_id != organiser.pk:
         raise DomainError(f"«{body}» không thuộc «{organiser.name}».", field="body")
+    if body is not None and (
+        held_on < body.established_on or (body.dissolved_on is not None and held_on >= body.dissolved_on)
+    ):
+        raise DomainError(f"«{body}» không hoạt động vào ngày {held_on:%d/%m/%Y}.", field="body")
     if organiser.established_on > held_on or (organiser.dissolved_on and held_on >= organiser.dissolved_on):
         raise DomainError(f"«{organiser.name}» không hoạt động vào ngày {held_on:%d/%m/%Y}.", field="held_on")
     with writing(actor):

@@ -27,7 +27,7 @@ from dangvu.meetings import calendar, selectors, services
 from dangvu.meetings import forms as f
 from dangvu.meetings.kinds import MEETING_KINDS
 from dangvu.meetings.models import Meeting, ParticipantRole
-from dangvu.meetings.oversight import person_seats
+from dangvu.meetings.oversight import bodies_visible, person_seats
 from dangvu.meetings.source import source_marked
 
 
@@ -58,7 +58,11 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def meeting_new(request: HttpRequest) -> HttpResponse:
-    form = f.MeetingForm(request.POST or None, initial={"organiser_code": request.GET.get("org", "")})
+    form = f.MeetingForm(
+        request.POST or None,
+        initial={"organiser_code": request.GET.get("org", ""), "body": request.GET.get("ban", "") or None},
+        bodies=bodies_visible(request.user, RoleLevel.EDITOR).order_by("organisation__name_folded", "name"),
+    )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -76,6 +80,7 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
                 agenda=d["agenda"],
                 conclusion=d["conclusion"],
                 documents=[line for line in d["documents"].splitlines() if line.strip()],
+                body=d["body"],
             )
         except DomainError as e:
             add_error(form, e)

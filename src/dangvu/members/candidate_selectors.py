@@ -2,10 +2,14 @@
 
 `pipeline_counts` gives, for each cell of a sub-tree, how many candidates stand at each stage, with students
 and private-enterprise workers counted apart: one GROUP BY (cell, stage, occupation group).
+`pipeline_tree` rolls the counts of any day up every level of the tree, in either tree view: the tree of
+`organisations.selectors.tree_snapshot`, each cell's own counts from `candidate_figures.pipeline_on` (one
+GROUP BY) and the sums of `indicators.rollup.roll_up` — a constant number of queries whatever the tree.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,9 +19,13 @@ from django.http import Http404
 
 from dangvu.accounts.selectors import user_holds
 from dangvu.core.text import fold
+from dangvu.indicators.rollup import Aggregation, Rule, Unit, roll_up
+from dangvu.members.candidate_figures import APART, measure, pipeline_on
 from dangvu.members.candidate_models import Candidate, CandidateEvent, Occupation, Stage
 from dangvu.members.selectors import PERSONAL_DATA_LEVEL, in_scope
 from dangvu.organisations.models import Organisation
+from dangvu.organisations.selectors import TreeView, self_contained, tree_snapshot
+from dangvu.organisations.tree import TreeNode, resolve_successors
 
 #: The groups the seeds ask to see apart; everyone else is "other".
 GROUPS: dict[str, str] = {
@@ -116,3 +124,81 @@ def pipeline_totals(rows: list[UnitCounts]) -> list[tuple[str, int, int, int]]:
             for i, n in enumerate((total, students, private)):
                 sums[stage][i] += n
     return [(s, *v) for s, v in sums.items()]  # type: ignore[misc]
+
+
+Cells = list[tuple[str, int, int, int]]  # (stage, total, students, private-enterprise workers), stage order
+
+
+@dataclass
+class PipelineRow:
+    node: TreeNode
+    depth: int  # 0: the unit asked for (or a top of the user's scope), 1: a unit directly under it
+    cells: Cells
+
+
+@dataclass
+class PipelineTree:
+    on: dt.date
+    view: TreeView
+    rows: list[PipelineRow]
+    totals: Cells  # the unit asked for, else the sum of the tops
+
+
+def _measures() -> list[str]:
+    return [measure(s, g) for s in Stage.values for g in ("", *APART)]
+
+
+def pipeline_tree(
+    user: Any, *, on: dt.date, view: TreeView = TreeView.WAS, organisation: Organisation | None = None
+) -> PipelineTree:
+    """The pipeline's counts on `on` at every unit of the user's scope, rolled up the tree of `view`; the
+    rows are the unit asked for (else the tops of the scope) and the units directly under it. A sub-tree
+    that is whole (`self_contained`) is computed alone; otherwise the whole tree."""
+    within = None
+    if organisation is not None:
+        head = f"/{organisation.path.strip('/').split('/')[0]}/"  # the top unit above it
+        if self_contained(head, on if view is TreeView.WAS else None):
+            within = head
+    snap = tree_snapshot(user, on, view, with_members=False, within=within)
+    own = pipeline_on(on, within=within)
+    if view is TreeView.NOW:  # a closed cell's candidates count at the live unit carrying its records
+        units = Organisation.objects.all() if within is None else Organisation.objects.under_paths([within])
+        closed = dict(units.filter(dissolved_on__isnull=False).values_list("id", "successor_id"))
+        heirs = resolve_successors(closed, set(snap.paths))
+        moved: dict[int, dict[str, int]] = {}
+        for unit_id, counts in own.items():
+            into = moved.setdefault(heirs.get(unit_id, unit_id), {})
+            for key, n in counts.items():
+                into[key] = into.get(key, 0) + n
+        own = moved
+    keys = _measures()
+    values = {k: {u: float(c[k]) for u, c in own.items() if c.get(k)} for k in keys}
+    figures = roll_up(
+        [Unit(n.id, n.parent_id, n.kind.value) for n in snap.nodes.values()],
+        [Rule(k, Aggregation.SUM) for k in keys],
+        values,
+    )
+
+    def cells(node_id: int) -> Cells:
+        def n(key: str) -> int:
+            f = figures[key].get(node_id)
+            return int(f.value or 0) if f is not None else 0
+
+        return [(s, n(s), *(n(measure(s, g)) for g in APART)) for s in Stage.values]  # type: ignore[misc]
+
+    if organisation is not None:
+        found = snap.by_code(organisation.code)
+        tops = [found] if found is not None else []
+    else:
+        tops = snap.roots
+    rows: list[PipelineRow] = []
+    for top in tops:
+        rows.append(PipelineRow(top, 0, cells(top.id)))
+        rows += [PipelineRow(c, 1, cells(c.id)) for c in top.children]
+    sums = {s: [0, 0, 0] for s in Stage.values}
+    for r in rows:
+        if r.depth == 0:
+            for stage, *numbers in r.cells:
+                sums[stage] = [a + b for a, b in zip(sums[stage], numbers, strict=True)]
+    totals: Cells = [(s, *v) for s, v in sums.items()]  # type: ignore[misc]
+    return PipelineTree(on, view, rows, totals)

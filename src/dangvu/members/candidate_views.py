@@ -1,5 +1,6 @@
 """Pages of the candidate pipeline: the list per unit with filters and stage counts, one candidate with its
-steps, the forms to add a candidate, record a step and admit (which makes the member).
+steps, the forms to add a candidate, record a step and admit (which makes the member), and the .xlsx import
+(template, upload checked without writing, then confirmed).
 
 Thin, as `members.views`: scope through the selectors (404 outside it); the birth date only for editors and
 above, each page that shows it logged as a `PersonalDataAccess` with the candidates' ids.
@@ -8,24 +9,30 @@ above, each page that shows it logged as a `PersonalDataAccess` with the candida
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+import uuid
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from dangvu.accounts.models import RoleLevel
 from dangvu.accounts.selectors import organisation_for, path_in_scope, scope_paths, user_holds
+from dangvu.core.dates import parse_date
 from dangvu.core.errors import DomainError
 from dangvu.members import candidate_selectors as selectors
 from dangvu.members import candidate_services as services
 from dangvu.members.candidate_models import Occupation, Stage
-from dangvu.members.forms import CandidateAdmitForm, CandidateForm, CandidateStepForm
+from dangvu.members.candidate_xlsx import candidates_import, template_write
+from dangvu.members.forms import CandidateAdmitForm, CandidateForm, CandidateStepForm, ImportForm
 from dangvu.members.models import AccessKind, Gender, PersonalDataAccess
 from dangvu.members.selectors import PERSONAL_DATA_LEVEL, personal_scope_path
+from dangvu.organisations.selectors import TreeView
 
 
 def _log(request: HttpRequest, ids: list[int], detail: str, org_path: str = "") -> None:
@@ -57,7 +64,14 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
     # logged under a path of the reader's sub-tree (not ""), so its administrators see the entry
     where = org.path if org else personal_scope_path(request.user)
     _log(request, shown, "danh sách nguồn phát triển đảng viên", where)
-    counts = selectors.pipeline_counts(request.user, organisation=org)
+    on, date_error = dt.date.today(), None
+    try:
+        if request.GET.get("at"):
+            on = parse_date(request.GET["at"], field="ngày xem")
+    except DomainError as e:
+        date_error = e.message
+    view = TreeView.NOW if request.GET.get("view") == TreeView.NOW.value else TreeView.WAS
+    tree = selectors.pipeline_tree(request.user, on=on, view=view, organisation=org)
     ctx = {
         "org": org,
         "q": q,
@@ -68,8 +82,12 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
         "occupations": Occupation.choices,
         "page": page,
         "shown": set(shown),
-        "counts": counts,
-        "totals": selectors.pipeline_totals(counts),
+        "tree": tree,
+        "totals": tree.totals,
+        "on": on,
+        "view": view,
+        "views": list(TreeView),
+        "date_error": date_error,
         "query": request.GET.urlencode(),
     }
     return render(request, "members/candidates.html", ctx)
@@ -177,3 +195,59 @@ def candidate_admit(request: HttpRequest, candidate_id: int) -> HttpResponse:
     messages.success(request, f"Đã kết nạp {candidate.full_name} vào Đảng.")
     assert candidate.member is not None  # noqa: S101 - narrows the type for mypy
     return redirect("members:detail", candidate.member.pk)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+def candidate_template(request: HttpRequest) -> FileResponse:
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it)
+    template_write(handle)
+    handle.seek(0)
+    return FileResponse(
+        handle, as_attachment=True, filename="mau-nhap-nguon-phat-trien.xlsx", content_type=XLSX
+    )
+
+
+def _upload_name(user: Any, token: uuid.UUID) -> str:
+    """Where an upload waits between check and confirmation: the storage, so any app server finds it."""
+    return f"imports/candidates-{user.pk}-{token}.xlsx"
+
+
+@login_required
+def candidate_import(request: HttpRequest) -> HttpResponse:
+    """Step 1: upload; every row is checked and nothing written (errors by row and column). Step 2: confirm;
+    the file is checked again and written, all rows or none."""
+    ctx: dict[str, Any] = {"form": ImportForm()}
+    if request.method == "POST" and request.POST.get("token"):
+        try:
+            name = _upload_name(request.user, uuid.UUID(request.POST["token"]))
+        except ValueError as e:
+            raise Http404("Tệp đã hết hạn; hãy tải lên lại.") from e
+        if not default_storage.exists(name):
+            raise Http404("Tệp đã hết hạn; hãy tải lên lại.")
+        label = request.POST.get("name", "")[:200]
+        with default_storage.open(name, "rb") as fh:
+            result = candidates_import(fh, actor=request.user, label=label)
+        default_storage.delete(name)
+        if result.ok:
+            messages.success(
+                request,
+                f"Đã thêm {result.created} quần chúng vào nguồn; {result.unchanged} đã có (bỏ qua).",
+            )
+            return redirect("members:candidates")
+        ctx["result"] = result
+    elif request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            token = uuid.uuid4()
+            name = default_storage.save(_upload_name(request.user, token), upload)
+            with default_storage.open(name, "rb") as fh:
+                result = candidates_import(fh, actor=request.user, dry_run=True)
+            ctx.update(result=result, name=upload.name, token=token if result.ok and result.created else None)
+            if ctx["token"] is None:
+                default_storage.delete(name)
+        ctx["form"] = form
+    return render(request, "members/candidate_import.html", ctx)

@@ -32,7 +32,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "to_chuc",
         "2. Công tác tổ chức, cán bộ, đảng viên",
-        ("TC_", "DV_", "TCCS_", "CB_", "SH_"),
+        ("TC_", "DV_", "NGUON_", "TCCS_", "CB_", "SH_"),
         structure=True,
     ),
     Section(

@@ -17,6 +17,7 @@ from django.core.management.base import CommandParser
 
 KINDS: dict[str, str] = {
     "members": "dangvu.members.cli",
+    "candidates": "dangvu.members.candidate_cli",
     "tasks": "dangvu.assignments.cli",
 }
 

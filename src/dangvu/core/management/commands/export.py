@@ -13,7 +13,15 @@ class Command(BaseCommand):
     help = "Xuất dữ liệu ra tệp .xlsx (ví dụ: dangvu export members [--org MÃ] [--at NGÀY] -o TỆP.xlsx)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        add_kind_subparsers(parser, "export", {"members": "xuất sổ đảng viên", "tasks": "xuất nhiệm vụ"})
+        add_kind_subparsers(
+            parser,
+            "export",
+            {
+                "members": "xuất sổ đảng viên",
+                "candidates": "xuất nguồn phát triển đảng viên",
+                "tasks": "xuất nhiệm vụ",
+            },
+        )
 
     def handle(self, *args: Any, **opts: Any) -> None:
         failure = kind_module(opts["kind"]).run_export(opts, self.stdout, self.stderr)

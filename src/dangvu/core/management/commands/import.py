@@ -1,4 +1,5 @@
-"""`dangvu import KIND …`: records of one kind (`members` for now) from .xlsx; see `core.management.kinds`."""
+"""`dangvu import KIND …`: records of one kind (`members`, `candidates`, `tasks`) from .xlsx; see
+`core.management.kinds`."""
 
 from __future__ import annotations
 
@@ -13,7 +14,15 @@ class Command(BaseCommand):
     help = "Nhập dữ liệu từ tệp .xlsx (ví dụ: dangvu import members TỆP.xlsx [--dry-run])."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        add_kind_subparsers(parser, "import", {"members": "nhập đảng viên", "tasks": "nhập nhiệm vụ"})
+        add_kind_subparsers(
+            parser,
+            "import",
+            {
+                "members": "nhập đảng viên",
+                "candidates": "nhập nguồn phát triển đảng viên",
+                "tasks": "nhập nhiệm vụ",
+            },
+        )
 
     def handle(self, *args: Any, **opts: Any) -> None:
         failure = kind_module(opts["kind"]).run_import(opts, self.stdout, self.stderr)

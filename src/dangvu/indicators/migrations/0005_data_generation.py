@@ -10,7 +10,7 @@ def first_row(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('indicators', '0003_activity_indicators'),
+        ('indicators', '0004_candidate_indicators'),
     ]
 
     operations = [
