@@ -95,6 +95,9 @@ def test_cancel_on_the_page_for_the_requester_and_administrators_only(province: 
     job = Job.objects.get()
     page = editor.get(f"/cong-viec/{job.pk}/").content.decode()
     assert f'action="/cong-viec/{job.pk}/huy/"' in page and ">Hủy<" in page
+    assert 'id="job-no-worker"' in page  # nobody runs `dangvu worker`: the page says so
+    services.worker_sighting_record("may-chu:1:abc")
+    assert 'id="job-no-worker"' not in editor.get(f"/cong-viec/{job.pk}/").content.decode()
     assert _client(province, "outsider").post(f"/cong-viec/{job.pk}/huy/").status_code == 404
     assert editor.get(f"/cong-viec/{job.pk}/huy/").status_code == 405  # a POST only
     job.refresh_from_db()

@@ -33,7 +33,7 @@ def redis_installed_check(**_: Any) -> list[checks.CheckMessage]:
         return [
             checks.Error(
                 "DANGVU_CACHE_URL chỉ tới Redis nhưng chưa cài gói redis.",
-                hint='Cài: pip install "dangvu[redis]", hoặc dùng DANGVU_CACHE_URL=db://.',
+                hint="Cài gói redis vào môi trường của Dangvu (pip install redis), hoặc dùng DANGVU_CACHE_URL=db://.",
                 id="dangvu.E101",
             )
         ]
