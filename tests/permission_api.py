@@ -80,6 +80,9 @@ API: dict[str, Row] = {
     ),
     "GET /api/jobs/{job_id}": Row(get=ADMIN, kwargs=obj("job", name="job_id")),
     "GET /api/jobs/{job_id}/file": Row(get=ADMIN, kwargs=obj("job", name="job_id")),
+    "POST /api/jobs/{job_id}/cancel": Row(
+        get=None, post=ADMIN, posted=200, post_refused=404, kwargs=obj("queued_job", name="job_id")
+    ),
     "GET /api/tasks": Row(query=org_q),
     "GET /api/tasks/attention": Row(query=org_q),
     "GET /api/tasks/inbox/{code}": Row(kwargs=code),

@@ -349,6 +349,9 @@ PAGES: dict[str, Row] = {
     "jobs:list": Row(get=ANYONE, scoped=False),
     "jobs:detail": Row(get=ADMIN, kwargs=obj("job")),
     "jobs:download": Row(get=ADMIN, kwargs=obj("job")),
+    # Cancel and run again: who asked (here the administrator) or an administrator above; others 404.
+    "jobs:cancel": Row(get=None, post=ADMIN, kwargs=obj("queued_job"), post_refused=404),
+    "jobs:rerun": Row(get=None, post=ADMIN, kwargs=obj("job"), post_refused=404),
     "reader:read": Row(
         get=ANYONE,
         post=ANYONE,

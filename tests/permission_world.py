@@ -269,6 +269,14 @@ def build_world() -> World:
         job_finish(job, "ma-tran", f"bieu-{side}.xlsx", f"Biểu của {commune.name}".encode())
         job.refresh_from_db()
         sides[side].objects["job"] = job
+    for side, holder in (("A", users["administrator"]), ("B", b_admin)):  # still waiting: to cancel
+        sides[side].objects["queued_job"] = job_enqueue(
+            actor=holder,
+            kind="reports.forms_xlsx",
+            arguments={"code": sides[side].commune.code, "at": "2024-04-14"},
+            organisation=sides[side].commune,
+            title=f"Biểu thống kê đang chờ {sides[side].commune.name}",
+        )
     for who, u in users.items():  # each user's own API token; b_administrator's is "outside" for A's users
         ApiToken.objects.create(user=u, label=f"khóa {who}", prefix=who[:8], digest=f"{who:0<64}")
     return World(province=province, sides=sides, users=users)

@@ -11,6 +11,9 @@
 - DANGVU_JOBS_STALE_SECONDS: a running job whose worker sent no heartbeat for this long is retried (120).
 - DANGVU_SHEET_CACHE_CELLS: how many figures (units × indicators) of ended periods' sheets each process
   keeps in memory between requests (1,000,000; 0 turns the cache off). See indicators/sheet_cache.py.
+- DANGVU_JOB_RESULT_DAYS: a finished job's result file is removed this many days later (30).
+- DANGVU_CACHE_URL: the cache shared by every server process (rate-limit counters): redis://host:6379/1,
+  db:// (a table in the database) or locmem:// (per process, the default).
 """
 
 from __future__ import annotations
@@ -258,6 +261,27 @@ DANGVU_LOGIN_RATE = os.environ.get("DANGVU_LOGIN_RATE", "20/m")
 DANGVU_API_RATE = os.environ.get("DANGVU_API_RATE", "600/m")
 # Background jobs (`dangvu worker`): after this many seconds without a heartbeat a running job is retried.
 JOBS_STALE_SECONDS = int(os.environ.get("DANGVU_JOBS_STALE_SECONDS", "120"))
+# ... and a finished job's result file is removed this many days after it finished (the row stays).
+JOB_RESULT_DAYS = int(os.environ.get("DANGVU_JOB_RESULT_DAYS", "30"))
+
+
+def _cache(url: str) -> dict[str, Any]:
+    """DANGVU_CACHE_URL → the default cache. Rate-limit counters live there: several server processes
+    count together only through a shared cache (Redis, or a table of the database)."""
+    scheme = url.partition("://")[0].lower() if url else "locmem"
+    if scheme in {"redis", "rediss", "unix"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "db":
+        table = url.partition("://")[2].strip("/") or "dangvu_cache"
+        return {"BACKEND": "dangvu.core.cache.DatabaseCache", "LOCATION": table}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    raise RuntimeError(
+        f"DANGVU_CACHE_URL={url!r} không hợp lệ: dùng redis://máy:6379/1, db:// hoặc locmem://."
+    )
+
+
+CACHES = {"default": _cache(os.environ.get("DANGVU_CACHE_URL", "").strip())}
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = False

@@ -101,9 +101,10 @@ def _rows_estimate(path: Path) -> int:
     return max(1, count - 1)
 
 
-@job_kind("members.import", "Nhập đảng viên từ tệp Excel")
+@job_kind("members.import", "Nhập đảng viên từ tệp Excel", rerunnable=False)
 def members_import_job(ctx: JobContext, *, file: str, label: str = "") -> JobResult:
-    """Validate every row, then write all new members in one transaction, or nothing."""
+    """Validate every row, then write all new members in one transaction, or nothing: a cancel during the
+    writing stage stops at the next batch's progress report and rolls the whole transaction back."""
     from dangvu.members.xlsx_import import members_import
 
     if not default_storage.exists(file):
@@ -126,6 +127,8 @@ def members_import_job(ctx: JobContext, *, file: str, label: str = "") -> JobRes
         ctx.progress(0, 2 * total, "Đang kiểm tra từng dòng")
         actor: Any = None if getattr(ctx.user, "pk", None) is None else ctx.user
         result = members_import(path, actor=actor, label=label, progress=progress)
+    if result.written:  # committed: a cancel or a stop asked from now on comes too late
+        ctx.committed()
     default_storage.delete(file)
     if result.errors:
         lines = [str(e) for e in result.errors[:MAX_ERRORS_SHOWN]]

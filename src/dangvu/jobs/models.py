@@ -18,6 +18,10 @@ class JobStatus(models.TextChoices):
     RUNNING = "running", "Đang chạy"
     DONE = "done", "Đã xong"
     FAILED = "failed", "Không thành công"
+    CANCELLED = "cancelled", "Đã hủy"
+
+
+FINISHED = (JobStatus.DONE, JobStatus.FAILED, JobStatus.CANCELLED)
 
 
 class Job(models.Model):
@@ -55,6 +59,16 @@ class Job(models.Model):
     finished_at = models.DateTimeField("lúc kết thúc", null=True, blank=True)
     result = models.FileField("tệp kết quả", upload_to="jobs/%Y/%m/", blank=True, max_length=255)
     result_name = models.CharField("tên tệp kết quả", max_length=255, blank=True)
+    result_expired_at = models.DateTimeField("lúc xóa tệp kết quả hết hạn", null=True, blank=True)
+    cancel_requested_at = models.DateTimeField("lúc yêu cầu hủy", null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người hủy",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     error = models.TextField("lỗi (hiển thị)", blank=True)
     traceback = models.TextField("chi tiết lỗi (chỉ cho người quản trị hệ thống)", blank=True)
 
@@ -80,12 +94,46 @@ class Job(models.Model):
 
     @property
     def finished(self) -> bool:
-        return self.status in (JobStatus.DONE, JobStatus.FAILED)
+        return self.status in FINISHED
+
+    @property
+    def cancelling(self) -> bool:
+        """Asked to stop while running: the worker stops at its next progress report."""
+        return self.status == JobStatus.RUNNING and self.cancel_requested_at is not None
 
     def get_additional_data(self) -> dict[str, str]:
         org = self.organisation
         return {"org_path": org.path, "org_code": org.code} if org is not None else {}
 
 
-# Only the life cycle is audited, not every progress tick.
-auditlog.register(Job, include_fields=["status", "attempts", "error"])
+class WorkerSighting(models.Model):
+    """The last sign of life of the workers of one machine: `dangvu worker` writes it every
+    `SIGHTING_EVERY` seconds, even when the queue is empty, so commands and pages can tell whether a job
+    they queue will be picked up. One row per host name (bounded; nothing to clean up)."""
+
+    host = models.CharField("máy", max_length=128, unique=True)
+    worker = models.CharField("máy chạy việc gần nhất", max_length=128)
+    seen_at = models.DateTimeField("tín hiệu gần nhất")
+
+    class Meta:
+        verbose_name = "tín hiệu của máy chạy việc"
+        verbose_name_plural = "tín hiệu của máy chạy việc"
+
+    def __str__(self) -> str:
+        return f"{self.worker} lúc {self.seen_at:%d/%m/%Y %H:%M:%S}"
+
+
+# Only the life cycle is audited, not every progress tick: queued → running → done/failed/cancelled, the
+# request to cancel and who made it, and the result file when it expires and is removed.
+auditlog.register(
+    Job,
+    include_fields=[
+        "status",
+        "attempts",
+        "error",
+        "cancel_requested_at",
+        "cancelled_by",
+        "result",
+        "result_expired_at",
+    ],
+)

@@ -3,6 +3,10 @@
 A kind is `fn(ctx: JobContext, **arguments) -> (filename, bytes | Path)`; it reports how far it got with
 `ctx.progress(done, total, message)`, which writes to the database at most once a second (and always for the
 last step) and refreshes the job's heartbeat. A kind raises `DomainError` for a failure to show the user.
+
+Progress reports are also where a job stops when someone cancels it: the report raises `Cancelled`, which
+unwinds the kind's own transactions (an import writes all rows or none). A kind whose work is committed
+calls `ctx.committed()` first, so no later report throws away what is already written.
 """
 
 from __future__ import annotations
@@ -24,17 +28,29 @@ PROGRESS_EVERY = 1.0  # seconds between progress writes
 
 
 _LABELS: dict[str, str] = {}
+_ONE_SHOT: set[str] = set()
 
 
-def job_kind(name: str, label: str = "") -> Callable[[JobFunction], JobFunction]:
-    """Register `fn` as the kind `name`; `label` (Vietnamese) names its jobs when they have no title."""
+class Cancelled(Exception):
+    """Raised by a progress report of a job someone asked to cancel."""
+
+
+def job_kind(name: str, label: str = "", *, rerunnable: bool = True) -> Callable[[JobFunction], JobFunction]:
+    """Register `fn` as the kind `name`; `label` (Vietnamese) names its jobs when they have no title.
+    `rerunnable=False`: its arguments do not outlive a run (an uploaded file), so "run again" is refused."""
 
     def register(fn: JobFunction) -> JobFunction:
         _KINDS[name] = fn
         _LABELS[name] = label or name
+        if not rerunnable:
+            _ONE_SHOT.add(name)
         return fn
 
     return register
+
+
+def kind_rerunnable(name: str) -> bool:
+    return name in _KINDS and name not in _ONE_SHOT
 
 
 def kind_function(name: str) -> JobFunction | None:
@@ -65,10 +81,16 @@ class JobContext:
         self._last = 0.0
         self._lock = threading.Lock()
         self._depth = len(connection.atomic_blocks)
+        self.stoppable = True
+
+    def committed(self) -> None:
+        """The job's work is written for good: from now on a progress report never stops it."""
+        self.stoppable = False
 
     def progress(self, done: int, total: int, message: str = "", *, force: bool = False) -> None:
         """Report how far the job got; written at most once a second unless last (`done >= total`) or
-        `force` (a stage change the user should see at once)."""
+        `force` (a stage change the user should see at once). Raises `Cancelled` when the job was asked
+        to stop (checked as often as progress is written)."""
         now = time.monotonic()
         if now - self._last < PROGRESS_EVERY and done < total and not force:
             return
@@ -79,10 +101,19 @@ class JobContext:
         if len(connection.atomic_blocks) > self._depth and connection.vendor != "sqlite":
             with self._lock:
                 self.pending = (self.pending or {}) | fields
-            return
-        with self._lock:  # after any pending value, never overwritten by it
-            self.pending = None
-            self.write(fields)
+        else:
+            with self._lock:  # after any pending value, never overwritten by it
+                self.pending = None
+                self.write(fields)
+        if self.stoppable and self.cancel_requested():
+            raise Cancelled
+
+    def cancel_requested(self) -> bool:
+        """Someone asked to cancel the job (read on the job's own connection: inside the job's transaction
+        on PostgreSQL it still sees the request, committed by another connection)."""
+        from dangvu.jobs.models import Job
+
+        return Job.objects.filter(pk=self.job_id, cancel_requested_at__isnull=False).exists()
 
     def flush_pending(self) -> bool:
         """Write the progress left pending by the job (the heartbeat thread calls it); False if none."""

@@ -1,9 +1,14 @@
-"""Writes of the jobs app: enqueue, claim (atomic, one worker per job), finish, fail, abandon, recover.
+"""Writes of the jobs app: enqueue, claim (atomic, one worker per job), finish, fail, abandon, recover,
+cancel, run again, and the workers' sign of life.
 
 The claim is safe with many workers: on PostgreSQL `SELECT … FOR UPDATE SKIP LOCKED`; on SQLite a
 conditional `UPDATE … WHERE status = 'queued'` whose row count says who won. A worker that dies leaves its
 job `running` with an old heartbeat; `jobs_recover_stale` puts it back in the queue while attempts remain,
 else marks it failed with a reason, so no job stays `running` for ever.
+
+Cancelling a queued job finishes it at once (a claim takes only `queued` rows, so it never starts); a
+running job gets `cancel_requested_at`, which its next progress report turns into `Cancelled` in the worker
+(`job_cancelled`). A job asked to stop is never queued again, whatever else happens to its run.
 """
 
 from __future__ import annotations
@@ -23,11 +28,12 @@ from django.db.models import F, FileField, Q
 from django.utils import timezone
 
 from dangvu.core.errors import DomainError
-from dangvu.jobs.models import Job, JobStatus
-from dangvu.jobs.registry import kind_function, kind_label
+from dangvu.jobs.models import Job, JobStatus, WorkerSighting
+from dangvu.jobs.registry import kind_function, kind_label, kind_rerunnable
 from dangvu.organisations.models import Organisation
 
 STALE_MESSAGE = "Máy chạy việc đã dừng đột ngột {n} lần khi đang làm việc này; việc không hoàn thành."
+CANCELLED_STAGE = "Đã dừng theo yêu cầu hủy; phần việc đang làm dở đã được hoàn tác"
 
 
 def stale_seconds() -> int:
@@ -143,7 +149,9 @@ def job_fail(
             return None
         row.traceback = traceback
         row.claimed_by = ""
-        if retry and row.attempts < row.max_attempts:
+        if row.cancel_requested_at is not None:  # asked to stop: never queued again
+            _mark_cancelled(row, timezone.now())
+        elif retry and row.attempts < row.max_attempts:
             row.status = JobStatus.QUEUED
             row.stage = f"Lần chạy {row.attempts} gặp lỗi; sẽ chạy lại"
         else:
@@ -157,12 +165,82 @@ def job_fail(
 def job_abandon(job: Job, worker_id: str) -> None:
     """The worker was asked to stop mid-job: give the job back to the queue, the attempt not counted."""
     with _own(job, worker_id) as row:
-        if row is not None:
+        if row is None:
+            return
+        row.claimed_by = ""
+        if row.cancel_requested_at is not None:
+            _mark_cancelled(row, timezone.now())
+        else:
             row.status = JobStatus.QUEUED
-            row.claimed_by = ""
             row.attempts = max(0, row.attempts - 1)
             row.stage = "Máy chạy việc dừng theo yêu cầu; việc sẽ chạy lại"
+        row.save()
+
+
+def job_cancelled(job: Job, worker_id: str) -> None:
+    """The job stopped at a progress report because it was asked to (its transactions are rolled back)."""
+    with _own(job, worker_id) as row:
+        if row is not None:
+            row.claimed_by = ""
+            _mark_cancelled(row, timezone.now())
             row.save()
+
+
+def _mark_cancelled(row: Job, now: dt.datetime) -> None:
+    row.status = JobStatus.CANCELLED
+    row.finished_at = now
+    row.stage = CANCELLED_STAGE
+
+
+def job_cancel(*, actor: Any, job: Job) -> Job:
+    """Cancel `job` for `actor` (who may: `selectors.job_may_manage`). Queued: cancelled now, it never
+    starts. Running: asked to stop; the worker stops at its next progress report and undoes the step."""
+    with _writing(actor):
+        row = Job.objects.select_for_update().get(pk=job.pk)
+        now = timezone.now()
+        if row.status == JobStatus.QUEUED:
+            row.claimed_by = ""
+            _mark_cancelled(row, now)
+            row.stage = "Đã hủy khi còn chờ; việc không chạy"
+        elif row.status != JobStatus.RUNNING:
+            raise DomainError(
+                f"Việc #{row.pk} đã kết thúc ({row.get_status_display().lower()}); không còn gì để hủy.",
+                field="status",
+            )
+        elif row.cancel_requested_at is not None:
+            return row  # asked already: the first request (and who made it) stands
+        row.cancel_requested_at = now
+        row.cancelled_by = actor if getattr(actor, "pk", None) is not None else None
+        row.save()
+        return row
+
+
+def job_rerun(*, actor: Any, job: Job) -> Job:
+    """Queue a finished job again (same kind, unit and arguments), run as `actor`: after its result
+    expired, or it failed or was cancelled. Refused for kinds whose input is gone (an uploaded file)."""
+    if not job.finished:
+        raise DomainError(f"Việc #{job.pk} chưa kết thúc; hãy chờ hoặc hủy trước.", field="status")
+    if not kind_rerunnable(job.kind):
+        raise DomainError(
+            "Việc này không chạy lại được vì tệp tải lên đã được xóa sau khi chạy; hãy tải tệp lên lại.",
+            field="kind",
+        )
+    return job_enqueue(
+        actor=actor,
+        kind=job.kind,
+        arguments=job.arguments,
+        organisation=job.organisation,
+        title=job.title,
+        max_attempts=job.max_attempts,
+    )
+
+
+def worker_sighting_record(worker_id: str, now: dt.datetime | None = None) -> None:
+    """A worker says it is alive (every loop, at most every `worker.SIGHTING_EVERY` seconds)."""
+    host = worker_id.split(":", 1)[0][:128]
+    WorkerSighting.objects.update_or_create(
+        host=host, defaults={"worker": worker_id[:128], "seen_at": now or timezone.now()}
+    )
 
 
 def jobs_recover_stale(now: dt.datetime | None = None, *, seconds: int | None = None) -> list[Job]:
@@ -179,7 +257,9 @@ def jobs_recover_stale(now: dt.datetime | None = None, *, seconds: int | None = 
             if row is None or (row.heartbeat_at is not None and row.heartbeat_at >= limit):
                 continue
             row.claimed_by = ""
-            if row.attempts < row.max_attempts:
+            if row.cancel_requested_at is not None:
+                _mark_cancelled(row, now)
+            elif row.attempts < row.max_attempts:
                 row.status = JobStatus.QUEUED
                 row.stage = "Máy chạy việc dừng đột ngột; việc sẽ chạy lại"
             else:

@@ -9,4 +9,6 @@ urlpatterns = [
     path("", views.job_list, name="list"),
     path("<int:pk>/", views.job_detail, name="detail"),
     path("<int:pk>/tai-ve/", views.job_download, name="download"),
+    path("<int:pk>/huy/", views.job_cancel, name="cancel"),
+    path("<int:pk>/chay-lai/", views.job_rerun, name="rerun"),
 ]

@@ -4,6 +4,11 @@ Used by `dangvu worker` and by `dangvu serve --worker` (a thread beside the web 
 worker may be killed at any moment: its job keeps an old heartbeat and the next loop of any worker puts it
 back in the queue (`services.jobs_recover_stale`). While a job runs, a side thread refreshes its heartbeat,
 so a long step without progress reports is not mistaken for a dead worker.
+
+Each loop also records the worker's sign of life (`WorkerSighting`, every `SIGHTING_EVERY` seconds, so
+`dangvu forms --background` can say whether anyone will run its job), and once a day removes expired
+result files (`retention.job_results_purge`). A job cancelled while running stops at its next progress
+report (`registry.Cancelled`).
 """
 
 from __future__ import annotations
@@ -24,10 +29,13 @@ from dangvu.core.errors import DomainError
 from dangvu.core.management.kinds import System
 from dangvu.jobs import services
 from dangvu.jobs.models import Job
-from dangvu.jobs.registry import JobContext, kind_function
+from dangvu.jobs.registry import Cancelled, JobContext, kind_function
+from dangvu.jobs.retention import job_results_purge
 
 log = logging.getLogger(__name__)
 PURGE_EVERY = 3600.0  # seconds between two sweeps of abandoned uploads
+RESULTS_PURGE_EVERY = 86400.0  # seconds between two purges of expired result files
+SIGHTING_EVERY = 30.0  # at most, between two records of the worker's sign of life
 FAILED_MESSAGE = "Có lỗi khi thực hiện việc «{title}»; đã thử {n} lần. Hãy báo người quản trị hệ thống."
 
 
@@ -70,6 +78,8 @@ class Worker:
         self.out = out
         self.stopping = threading.Event()
         self._purged_at = -PURGE_EVERY
+        self._results_purged_at = -RESULTS_PURGE_EVERY
+        self._sighted_at = -SIGHTING_EVERY
 
     def stop(self) -> None:
         self.stopping.set()
@@ -78,9 +88,18 @@ class Worker:
         """Recover stale jobs, then run one queued job; False when there was none."""
         if not connection.in_atomic_block:  # a long-lived worker drops broken or expired connections
             close_old_connections()
+        every = max(1.0, min(SIGHTING_EVERY, services.stale_seconds() / 4))
+        if time.monotonic() - self._sighted_at >= every:
+            self._sighted_at = time.monotonic()
+            services.worker_sighting_record(self.ident)
         if time.monotonic() - self._purged_at > PURGE_EVERY:
             self._purged_at = time.monotonic()
             services.uploads_purge()
+        if time.monotonic() - self._results_purged_at > RESULTS_PURGE_EVERY:
+            self._results_purged_at = time.monotonic()
+            purge = job_results_purge()
+            if purge.purged:
+                self.out(f"Đã xóa tệp kết quả hết hạn của {len(purge.purged)} việc.")
         for stale in services.jobs_recover_stale():
             self.out(f"Việc #{stale.pk} của máy chạy đã dừng: {stale.get_status_display().lower()}.")
         job = services.job_claim_next(self.ident)
@@ -102,6 +121,9 @@ class Worker:
         except Stop:
             services.job_abandon(job, self.ident)
             self.out(f"Dừng giữa việc #{job.pk}; việc trở lại hàng chờ.")
+        except Cancelled:
+            services.job_cancelled(job, self.ident)
+            self.out(f"Việc #{job.pk} đã dừng theo yêu cầu hủy.")
         except DomainError as e:
             services.job_fail(
                 job, self.ident, message=e.message, traceback=traceback.format_exc(), retry=False
@@ -148,7 +170,7 @@ class _StoppableContext(JobContext):
         self.stopping = stopping
 
     def progress(self, done: int, total: int, message: str = "", *, force: bool = False) -> None:
-        if self.stopping.is_set():
+        if self.stopping.is_set() and self.stoppable:
             raise Stop
         super().progress(done, total, message, force=force)
 

@@ -1,5 +1,8 @@
 """Writes of the reports app, each one audited transaction: narratives, header settings, templates, issuing.
 
+`forms_job_enqueue` and `report_job_enqueue` queue the background jobs that build the statistical forms
+and the report files (the page's buttons and `dangvu forms|report --background` alike).
+
 `report_issue` freezes a draft (figures, lists, text, template and rule versions), gives it the next number
 of the body's "BC" sequence in the committee term, enters it in the document register
 (`documents.services.document_register`) and keeps the frozen content, so it regenerates identically later.
@@ -23,6 +26,8 @@ from dangvu.core.periods import Period, term_of
 from dangvu.core.uploads import upload_check
 from dangvu.documents.models import Document
 from dangvu.documents.services import document_register
+from dangvu.jobs.models import Job
+from dangvu.jobs.services import job_enqueue
 from dangvu.organisations.models import Organisation
 from dangvu.organisations.selectors import TreeView
 from dangvu.reports import layout
@@ -172,3 +177,36 @@ def report_issue(
             document=document,
             issued_by=actor if getattr(actor, "pk", None) else None,
         )
+
+
+# --- background jobs: the same job from the page's buttons and from `dangvu forms|report --background` ---
+
+
+def forms_job_enqueue(*, actor: Any, organisation: Organisation, at: dt.date) -> Job:
+    """Queue the statistical forms of `organisation` on `at`, built by the worker as `actor`."""
+    return job_enqueue(
+        actor=actor,
+        kind="reports.forms_xlsx",
+        arguments={"code": organisation.code, "at": at.isoformat()},
+        organisation=organisation,
+        title=f"Biểu thống kê cơ bản đến {at:%d/%m/%Y} — {organisation.name}",
+    )
+
+
+def report_job_enqueue(
+    *, actor: Any, organisation: Organisation, period: Period, fmt: str, view: TreeView, on: dt.date
+) -> Job:
+    """Queue the review report of `organisation` for `period` as a .docx, .pdf or .xlsx file."""
+    return job_enqueue(
+        actor=actor,
+        kind="reports.report",
+        arguments={
+            "code": organisation.code,
+            "period": str(period),
+            "fmt": fmt,
+            "view": view.value,
+            "on": on.isoformat(),
+        },
+        organisation=organisation,
+        title=f"Báo cáo {period.label.lower()} — {organisation.name} (.{fmt})",
+    )

@@ -21,7 +21,6 @@ from dangvu.core.dates import parse_date
 from dangvu.core.errors import DomainError
 from dangvu.core.periods import Period
 from dangvu.core.versions import VERSION_FIELD, version_check, version_of
-from dangvu.jobs.services import job_enqueue
 from dangvu.organisations.selectors import TreeView, tree_snapshot
 from dangvu.reports import selectors, services
 from dangvu.reports.draft import report_draft
@@ -146,18 +145,8 @@ def download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
         raise Http404("Không có định dạng này.")
     if request.method == "POST":  # the page's buttons: built by the worker, with a progress bar
         org = organisation_for(request.user, code)
-        job = job_enqueue(
-            actor=request.user,
-            kind="reports.report",
-            arguments={
-                "code": org.code,
-                "period": str(period),
-                "fmt": fmt,
-                "view": view.value,
-                "on": on.isoformat(),
-            },
-            organisation=org,
-            title=f"Báo cáo {period.label.lower()} — {org.name} (.{fmt})",
+        job = services.report_job_enqueue(
+            actor=request.user, organisation=org, period=period, fmt=fmt, view=view, on=on
         )
         return redirect("jobs:detail", job.pk)
     try:
@@ -197,13 +186,7 @@ def forms(request: HttpRequest, code: str) -> HttpResponse:
     except DomainError as e:
         raise Http404(e.message) from e
     if request.method == "POST":  # a whole province's forms take a while: the worker builds them
-        job = job_enqueue(
-            actor=request.user,
-            kind="reports.forms_xlsx",
-            arguments={"code": org.code, "at": at.isoformat()},
-            organisation=org,
-            title=f"Biểu thống kê cơ bản đến {at:%d/%m/%Y} — {org.name}",
-        )
+        job = services.forms_job_enqueue(actor=request.user, organisation=org, at=at)
         return redirect("jobs:detail", job.pk)
     data = statistical_forms(request.user, org, at)
     return _download(
