@@ -325,6 +325,11 @@ def _targets_of(org_id: int) -> list[Target]:
     )
 
 
+def has_targets(org_id: int) -> bool:
+    """Whether a unit has any live target (the dashboard then also needs the year to date)."""
+    return bool(_targets_of(org_id))
+
+
 def _target_for(ind: Indicator, org_id: int, period: Period) -> Target | None:
     """The target of this period, else of the smallest period that contains it (the year, the term)."""
     candidates = [str(period)] + [str(p) for p in period.enclosing()]

@@ -25,6 +25,7 @@ from dangvu.indicators.models import Indicator, ReportedValue, Submission, Submi
 from dangvu.indicators.provenance import provenance
 from dangvu.indicators.selectors import (
     achievement,
+    has_targets,
     indicator_sheet,
     indicators_active,
     prefetch_periods,
@@ -99,9 +100,11 @@ def _dashboard(request: HttpRequest, code: str) -> HttpResponse:
     catalogue = indicators_active()
     wanted = request.GET.get("chi_tieu") or "DV_KET_NAP"
     focus_only = [i for i in catalogue if i.code == wanted] or catalogue[:1]  # the focus, as below
+    # The year to date is compared with a year's target: read only where the unit has targets.
+    to_date = [period.to_date()] if has_targets(org.pk) else []
     prefetch_periods(  # the sheets below read the placements once, in one query
         request.user,
-        [(p, catalogue) for p in (period, period.predecessor(), period.to_date())]
+        [(p, catalogue) for p in (period, period.predecessor(), *to_date)]
         + [(q, focus_only) for q in year.quarters()],
         view,
         org.path,
