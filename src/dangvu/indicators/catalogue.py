@@ -391,7 +391,7 @@ CATALOGUE: list[dict[str, Any]] = [
         source="computed",
         computation="candidates_open",
         flow="stock",
-        position=21,
+        position=51,
         description="Cuối kỳ: trong nguồn, đã học lớp nhận thức về Đảng hoặc đã được đề nghị, chưa kết nạp.",
     ),
     dict(
@@ -401,7 +401,7 @@ CATALOGUE: list[dict[str, Any]] = [
         source="computed",
         computation="candidates_open_students",
         flow="stock",
-        position=22,
+        position=52,
     ),
     dict(
         code="NGUON_DNTN",
@@ -410,7 +410,7 @@ CATALOGUE: list[dict[str, Any]] = [
         source="computed",
         computation="candidates_open_private",
         flow="stock",
-        position=23,
+        position=53,
     ),
     dict(
         code="NGUON_DA_HOC_LOP",
@@ -419,7 +419,7 @@ CATALOGUE: list[dict[str, Any]] = [
         source="computed",
         computation="candidates_course_done",
         flow="stock",
-        position=24,
+        position=54,
     ),
     dict(
         code="NGUON_DE_NGHI",
@@ -428,7 +428,7 @@ CATALOGUE: list[dict[str, Any]] = [
         source="computed",
         computation="candidates_proposed",
         flow="stock",
-        position=25,
+        position=55,
     ),
     dict(
         code="NGUON_KET_NAP",
@@ -437,7 +437,7 @@ CATALOGUE: list[dict[str, Any]] = [
         source="computed",
         computation="candidates_admitted",
         flow="flow",
-        position=26,
+        position=56,
         description="Người trong nguồn có bước «đã kết nạp» trong kỳ (một phần của DV_KET_NAP).",
     ),
     dict(
@@ -448,7 +448,7 @@ CATALOGUE: list[dict[str, Any]] = [
         computation="candidates_dropped",
         flow="flow",
         higher_is_better=False,
-        position=27,
+        position=57,
     ),
     dict(
         code="DVK_MO_HINH",

@@ -74,7 +74,8 @@ def _nav(period: Period) -> dict[str, Any]:
     return {
         "prev": prev,
         "next": nxt,
-        "related": [period.year_period(), period.to_date(), *period.quarters()[:4]],
+        # the year, the year to date (the same period for a fourth quarter: shown once), the quarters
+        "related": list(dict.fromkeys([period.year_period(), period.to_date(), *period.quarters()[:4]])),
     }
 
 
