@@ -22,6 +22,8 @@ SURNAMES: frozenset[str] = frozenset([
     # Khmer (Sơn, Danh, Chau, Néang), Cham, and more Central Highlands and Truong Son families.
     "Sơn", "Danh", "Chau", "Néang", "Kiên", "Rmah", "Rcom", "Niê", "Êban", "Mlô", "Byă", "Adrơng",
     "Bhnướch", "Alăng", "Pơloong", "Zơ", "Blúp", "Liêng", "Bờ", "A",
+    # Less frequent Kinh families whose word opens no common place or title ("Châu Thành" is in PLACES).
+    "Châu", "Lữ", "Mã", "Bạch", "Cù", "Khương", "Tiêu", "Ông", "Quản", "Đậu", "Khưu", "Lăng", "Ngọ",
 ])
 # Name openings written with an apostrophe: Ê Đê and Gia Rai women ("H'Yim Kđoh"), Cơ Ho ("K'Mák").
 SURNAME_PREFIXES: tuple[str, ...] = ("H'", "H’", "K'", "K’")
@@ -38,6 +40,7 @@ PLACES: tuple[str, ...] = (
     "Bà Rịa", "Vũng Tàu", "Hồ Chí Minh", "Long An", "Tiền Giang", "Bến Tre", "Trà Vinh", "Vĩnh Long",
     "Đồng Tháp", "An Giang", "Kiên Giang", "Cần Thơ", "Hậu Giang", "Sóc Trăng", "Bạc Liêu", "Cà Mau",
     "Yên Bái", "Kỳ Anh", "Hồng Lĩnh", "Cao Lãnh", "Mai Châu", "Lục Yên", "Văn Yên", "Văn Chấn",
+    "Châu Thành", "Châu Đốc", "Châu Phú", "Châu Đức", "Lâm Hà", "Mã Đà", "Bạch Long Vĩ", "Hồ Tây",
 )
 
 # Names of people who are referred to but never take part in an event.
@@ -58,6 +61,7 @@ TITLE_HEADS: tuple[str, ...] = (
     "Trung tướng", "Đại tá", "Thượng tá", "Trưởng Công an", "Thủ trưởng", "Tổng Biên tập", "Trưởng khoa",
     "Chánh Thanh tra", "Phó Chánh Thanh tra", "Trưởng Tiểu ban", "Phó Trưởng Tiểu ban", "Chủ tịch Hội đồng",
     "Bí thư Đảng ủy", "Bí thư Chi bộ", "Phó Bí thư Chi bộ", "Trưởng thôn", "Trưởng bản", "Già làng",
+    "Trưởng BCĐ", "Phó Trưởng BCĐ", "Phó Trưởng Ban Chỉ đạo", "Trưởng Ban Chỉ đạo", "Tổ trưởng Tổ công tác",
 )
 
 # Abbreviations written inside positions, expanded as the gold writes them ("Phó Bí thư TT" → "Thường trực").
@@ -79,6 +83,7 @@ POSITION_ABBREVIATIONS: dict[str, str] = {
     "UVT.Ư": "Ủy viên Trung ương",
     "UVTW": "Ủy viên Trung ương",
     "BCH": "Ban Chấp hành",
+    "BCĐ": "Ban Chỉ đạo",
 }
 
 # Verbs and clause words that end a position or a name"s trailing list.

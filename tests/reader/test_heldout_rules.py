@@ -1,0 +1,106 @@
+"""Rules added after reading the genre's articles nobody had tuned the reader on: chairs listed after
+"chủ trì … có", titled names in a row, dash-joined titles, reviewed periods and terms, organisers that
+review without "tổ chức", and more. Every text here is synthetic, written for the test (invented names,
+units and numbers)."""
+
+from __future__ import annotations
+
+from dangvu.reader.people import find_chairs, find_names, find_people
+from dangvu.reader.reader import read_text
+from dangvu.reader.text import sentences
+
+
+def _people(text: str) -> dict[str, list[str]]:
+    return {m.name: m.positions for m in find_people(text, 0, len(text))}
+
+
+def _chairs(text: str) -> list[str]:
+    mentions = find_people(text, 0, len(text))
+    return sorted(c.name for c in find_chairs(text, mentions, sentences(text, 0, len(text))))
+
+
+# People and chairs
+
+
+def test_a_less_frequent_family_name_and_a_place_that_shares_it() -> None:
+    assert [n for _, _, n in find_names("đồng chí Châu Văn Tâm", 0, 21)] == ["Châu Văn Tâm"]
+    text = "Bí thư Huyện ủy Châu Thành Lê Thị Mơ"
+    assert [n for _, _, n in find_names(text, 0, len(text))] == ["Lê Thị Mơ"]
+
+
+def test_titles_joined_by_a_dash_before_the_next_name_are_that_persons() -> None:
+    text = (
+        "Bí thư Huyện ủy - Chủ tịch HĐND huyện Lý Văn Tư, Chủ nhiệm UBKT Huyện ủy - Chánh Thanh tra huyện "
+        "Đỗ Thị Năm, Phó Chủ nhiệm UBKT Huyện ủy Mai Văn Sáu chủ trì hội nghị."
+    )
+    assert _people(text) == {
+        "Lý Văn Tư": ["Bí thư Huyện ủy", "Chủ tịch HĐND huyện"],
+        "Đỗ Thị Năm": ["Chủ nhiệm UBKT Huyện ủy", "Chánh Thanh tra huyện"],
+        "Mai Văn Sáu": ["Phó Chủ nhiệm UBKT Huyện ủy"],
+    }
+    # A sentence opening with titled names, then "chủ trì": they chair together.
+    assert _chairs(text) == ["Lý Văn Tư", "Mai Văn Sáu", "Đỗ Thị Năm"]
+
+
+def test_titled_names_in_a_guest_list_do_not_chair_with_the_chair() -> None:
+    text = "Dự có Bí thư Huyện ủy Lý Văn Tư, Phó Chủ nhiệm UBKT Huyện ủy Mai Văn Sáu chủ trì hội nghị."
+    assert _chairs(text) == ["Mai Văn Sáu"]
+
+
+def test_chairs_named_after_chu_tri_hoi_nghi_co() -> None:
+    text = (
+        "Tham dự và chủ trì Hội nghị, có đồng chí Lý Văn Tư - Bí thư Huyện ủy; đồng chí Châu Văn Tâm - "
+        "Phó Bí thư Huyện ủy. Dự hội nghị còn có đồng chí Đỗ Thị Năm, Giám đốc Trung tâm Chính trị."
+    )
+    assert _chairs(text) == ["Châu Văn Tâm", "Lý Văn Tư"]
+    assert _chairs("Chủ trì tại điểm cầu Huyện ủy có Phó Bí thư Thường trực Huyện ủy Lý Văn Tư.") == [
+        "Lý Văn Tư"
+    ]
+
+
+def test_guests_after_chu_tri_co_su_tham_du_are_not_chairs() -> None:
+    text = "Đồng chí Lý Văn Tư, Bí thư chủ trì hội nghị, có sự tham dự của đồng chí Đỗ Thị Năm, Phó Bí thư."
+    assert _chairs(text) == ["Lý Văn Tư"]
+    text = "Chủ trì hội nghị có đồng chí Lý Văn Tư, Bí thư; tham dự có đồng chí Đỗ Thị Năm, Phó Bí thư."
+    assert _chairs(text) == ["Lý Văn Tư"]
+
+
+def test_head_of_a_steering_committee_written_short() -> None:
+    text = "Đồng chí Lý Văn Tư, Phó Bí thư Huyện ủy, Trưởng BCĐ chủ trì phiên họp."
+    assert _people(text) == {"Lý Văn Tư": ["Phó Bí thư Huyện ủy", "Trưởng Ban Chỉ đạo"]}
+    assert _chairs(text) == ["Lý Văn Tư"]
+    assert read_text("Sáng 3/4, BCĐ huyện họp phiên thứ hai.")["event"]["kind"] == "hop_ban_chi_dao"
+
+
+# Event
+
+
+def test_the_year_of_the_work_reviewed_is_the_period() -> None:
+    event = read_text(
+        "Sáng ngày 02/12, Ban Chấp hành Đảng bộ huyện tổ chức Hội nghị lần thứ 9 để đánh giá tình hình "
+        "thực hiện nhiệm vụ công tác năm 2031, dự kiến nhiệm vụ công tác năm 2032."
+    )["event"]
+    assert event["period"] == "2031"
+    assert event["date"] == "2031-12-02"
+
+
+def test_a_reviewed_term_several_words_after_tong_ket() -> None:
+    event = read_text(
+        "Sáng 20/11, Huyện ủy Hòa Phong tổng kết công tác phát triển đảng viên nhiệm kỳ 2030-2035."
+    )["event"]
+    assert event["period"] == "2030-2035"
+    assert event["organiser"] == "Huyện ủy Hòa Phong"
+    assert event["kind"] == "tong_ket"
+
+
+def test_a_term_naming_a_congress_is_not_reviewed() -> None:
+    event = read_text(
+        "Sáng 20/11, Huyện ủy Hòa Phong tổ chức hội nghị đánh giá việc thực hiện Nghị quyết Đại hội "
+        "nhiệm kỳ 2030-2035."
+    )["event"]
+    assert event["period"] is None
+
+
+def test_an_organiser_without_its_spelled_out_abbreviation() -> None:
+    event = read_text("Chiều 21-12-2031, Ủy ban Kiểm tra (UBKT) Huyện ủy tổ chức hội nghị tổng kết.")["event"]
+    assert event["organiser"] == "Ủy ban Kiểm tra Huyện ủy"
