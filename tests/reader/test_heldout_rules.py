@@ -5,6 +5,7 @@ units and numbers)."""
 
 from __future__ import annotations
 
+from dangvu.documents.symbols import find_document_references
 from dangvu.reader.people import find_chairs, find_names, find_people
 from dangvu.reader.reader import read_text
 from dangvu.reader.text import sentences
@@ -104,3 +105,20 @@ def test_a_term_naming_a_congress_is_not_reviewed() -> None:
 def test_an_organiser_without_its_spelled_out_abbreviation() -> None:
     event = read_text("Chiều 21-12-2031, Ủy ban Kiểm tra (UBKT) Huyện ủy tổ chức hội nghị tổng kết.")["event"]
     assert event["organiser"] == "Ủy ban Kiểm tra Huyện ủy"
+
+
+# Documents
+
+
+def test_one_word_several_bare_numbers_and_a_lower_case_issuer() -> None:
+    refs = find_document_references("Nghị quyết 41,42 của ban chấp hành trung ương Đảng khóa XX về …")
+    assert [(r.type, r.number, r.issuer) for r in refs] == [("NQ", "41", "TW"), ("NQ", "42", "TW")]
+    refs = find_document_references("Chỉ thị 07 và 08 của Bộ Chính trị")
+    assert [(r.type, r.number, r.issuer) for r in refs] == [("CT", "07", "TW"), ("CT", "08", "TW")]
+
+
+def test_a_bare_number_dated_with_ngay_is_a_document() -> None:
+    refs = find_document_references("Nghị quyết 41 ngày 12-3-2031 của Ban Chấp hành Trung ương")
+    assert [(r.number, r.issuer, str(r.date)) for r in refs] == [("41", "TW", "2031-03-12")]
+    assert find_document_references("sau khi có nghị quyết 5 ngày, các chi bộ họp") == []
+    assert find_document_references("Nghị quyết 12,5% chi bộ") == []
