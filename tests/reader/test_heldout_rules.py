@@ -122,3 +122,50 @@ def test_a_bare_number_dated_with_ngay_is_a_document() -> None:
     assert [(r.number, r.issuer, str(r.date)) for r in refs] == [("41", "TW", "2031-03-12")]
     assert find_document_references("sau khi có nghị quyết 5 ngày, các chi bộ họp") == []
     assert find_document_references("Nghị quyết 12,5% chi bộ") == []
+
+
+# Tasks
+
+
+def _tasks(text: str) -> list[tuple[str, str]]:
+    return [(t["assignee"], t["text"]) for t in read_text(text)["tasks"]]
+
+
+def test_one_task_a_clause_for_the_same_assignee() -> None:
+    text = (
+        "Sáng 4/5, Huyện ủy Hòa Phong họp giao ban. Huyện ủy đề nghị các chi bộ, bí thư chi bộ tiếp tục "
+        "rà soát danh sách quần chúng ưu tú; đổi mới cách ghi biên bản sinh hoạt; chú trọng giám sát "
+        "đảng viên mới kết nạp."
+    )
+    assert _tasks(text) == [
+        ("các chi bộ, bí thư chi bộ", "tiếp tục rà soát danh sách quần chúng ưu tú"),
+        ("các chi bộ, bí thư chi bộ", "đổi mới cách ghi biên bản sinh hoạt"),
+        ("các chi bộ, bí thư chi bộ", "chú trọng giám sát đảng viên mới kết nạp"),
+    ]
+
+
+def test_after_a_colon_the_clauses_are_parts_of_one_task() -> None:
+    text = (
+        "Sáng 4/5, Huyện ủy Hòa Phong họp giao ban. Thường trực Huyện ủy giao Đảng ủy các xã tập trung "
+        "ba việc: rà soát quần chúng ưu tú; đổi mới sinh hoạt chi bộ; giám sát đảng viên mới."
+    )
+    assert len(_tasks(text)) == 1
+
+
+def test_committees_of_a_level_and_a_sector_receive_tasks() -> None:
+    text = (
+        "Sáng 4/5, Huyện ủy Hòa Phong họp giao ban. Ban Thường vụ chỉ đạo các cấp ủy cơ sở tăng cường "
+        "rà soát quần chúng ưu tú. Bí thư Huyện ủy yêu cầu ngành Tuyên giáo xây dựng kế hoạch tuyên truyền "
+        "năm mới."
+    )
+    assert _tasks(text) == [
+        ("các cấp ủy cơ sở", "tăng cường rà soát quần chúng ưu tú"),
+        ("ngành Tuyên giáo", "xây dựng kế hoạch tuyên truyền năm mới"),
+    ]
+    # Every committee is no one in particular.
+    assert _tasks("Sáng 4/5, Huyện ủy họp. Huyện ủy đề nghị các cấp ủy tập trung lãnh đạo đại hội.") == []
+
+
+def test_a_verb_inside_an_organisations_name_does_not_end_the_assignee() -> None:
+    text = "Sáng 4/5, Huyện ủy họp. Bí thư yêu cầu ngành Tổ chức xây dựng Đảng tham mưu nhân sự khóa mới."
+    assert _tasks(text) == [("ngành Tổ chức xây dựng Đảng", "tham mưu nhân sự khóa mới")]

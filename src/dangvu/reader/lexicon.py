@@ -23,7 +23,7 @@ SURNAMES: frozenset[str] = frozenset([
     "Sơn", "Danh", "Chau", "Néang", "Kiên", "Rmah", "Rcom", "Niê", "Êban", "Mlô", "Byă", "Adrơng",
     "Bhnướch", "Alăng", "Pơloong", "Zơ", "Blúp", "Liêng", "Bờ", "A",
     # Less frequent Kinh families whose word opens no common place or title ("Châu Thành" is in PLACES).
-    "Châu", "Lữ", "Mã", "Bạch", "Cù", "Khương", "Tiêu", "Ông", "Quản", "Đậu", "Khưu", "Lăng", "Ngọ",
+    "Châu", "Lữ", "Mã", "Bạch", "Cù", "Khương", "Tiêu", "Quản", "Đậu", "Khưu", "Lăng", "Ngọ",
 ])
 # Name openings written with an apostrophe: Ê Đê and Gia Rai women ("H'Yim Kđoh"), Cơ Ho ("K'Mák").
 SURNAME_PREFIXES: tuple[str, ...] = ("H'", "H’", "K'", "K’")
@@ -92,6 +92,8 @@ POSITION_STOPS: tuple[str, ...] = (
     "kết luận", "đã", "tổ chức", "thông tin", "giải đáp", "trình bày", "khẳng định", "chỉ đạo", "khai mạc",
     "nêu rõ", "nêu", "thay mặt", "trao", "tặng", "đánh giá", "ghi nhận", "biểu dương", "nhận định", "cùng",
     "tới dự", "đến dự", "làm việc", "được", "là", "có", "về", "tại", "trong", "với", "theo", "đề xuất", "làm",
+    "khen thưởng", "chúc mừng", "thăm", "báo cáo", "quán triệt", "chia sẻ", "động viên", "công bố",
+    "thông báo", "phát động", "điều hành", "trao đổi", "giới thiệu",
 )
 
 # Words that open an organisation name able to receive a task ("Văn phòng Tỉnh ủy", "Sở Kế hoạch và Đầu tư").
@@ -109,6 +111,16 @@ UNIT_LEVELS: tuple[str, ...] = (
     "huyện", "xã", "phường", "thị trấn", "thị xã", "thành phố", "sở", "ban", "ngành", "chi bộ", "đảng bộ",
     "đảng ủy", "huyện ủy", "thành ủy", "thị ủy", "phòng", "trường", "hội", "đoàn thể", "tổ chức chính trị",
     "tổ chức cơ sở đảng", "tổ chức đảng", "cơ quan", "vụ",
+    # Committees of a level ("các cấp ủy cơ sở"), not every committee ("các cấp ủy" stays generic).
+    "cấp ủy cơ sở", "cấp ủy trực thuộc", "đảng ủy cơ sở", "đảng ủy trực thuộc", "chi, đảng bộ",
+    "đảng bộ cơ sở", "đảng bộ trực thuộc", "chi bộ trực thuộc",
+)
+
+# Names of bodies and sectors with a task verb inside ("ngành Tổ chức xây dựng Đảng"): the verb does not end
+# the assignee there.
+NAMES_WITH_VERBS: tuple[str, ...] = (
+    "Tổ chức xây dựng Đảng", "Tổ chức Xây dựng Đảng", "Ban xây dựng Đảng", "Ban Xây dựng Đảng",
+    "ban xây dựng Đảng", "Kiểm tra Đảng", "Tuyên giáo và Dân vận",
 )
 
 # Verbs that open a task after its assignee ("Văn phòng Tỉnh ủy tiếp thu …").
