@@ -169,3 +169,35 @@ def test_committees_of_a_level_and_a_sector_receive_tasks() -> None:
 def test_a_verb_inside_an_organisations_name_does_not_end_the_assignee() -> None:
     text = "Sáng 4/5, Huyện ủy họp. Bí thư yêu cầu ngành Tổ chức xây dựng Đảng tham mưu nhân sự khóa mới."
     assert _tasks(text) == [("ngành Tổ chức xây dựng Đảng", "tham mưu nhân sự khóa mới")]
+
+
+# Shortcomings
+
+
+def _shortcomings(text: str) -> list[str]:
+    return [item["text"] for item in read_text(text)["limitations"]]
+
+
+def test_a_list_announced_with_nhu_and_a_comma_ends_at_the_remedy() -> None:
+    text = (
+        "Sáng 4/5, Huyện ủy Hòa Phong họp giao ban. Hội nghị nhìn nhận một số mặt hạn chế như, có chi bộ "
+        "ít quan tâm đến đời sống đảng viên; nhiều chi bộ chưa bàn kỹ nhiệm vụ tháng tới; việc ghi biên bản "
+        "còn sơ sài, chất lượng chưa cao… Để khắc phục những mặt còn tồn tại, Huyện ủy đề nghị các chi bộ "
+        "đổi mới sinh hoạt."
+    )
+    assert _shortcomings(text) == [
+        "có chi bộ ít quan tâm đến đời sống đảng viên",
+        "nhiều chi bộ chưa bàn kỹ nhiệm vụ tháng tới",
+        "việc ghi biên bản còn sơ sài, chất lượng chưa cao",
+    ]
+
+
+def test_what_a_meeting_criticised_is_a_shortcoming() -> None:
+    text = (
+        "Sáng 4/5, Huyện ủy Hòa Phong họp giao ban. Hội nghị phê bình các chi bộ thôn chưa nộp báo cáo "
+        "đúng hạn, chưa cập nhật sổ đảng viên; công tác tuyên truyền, việc thu đảng phí."
+    )
+    assert _shortcomings(text) == [
+        "các chi bộ thôn chưa nộp báo cáo đúng hạn, chưa cập nhật sổ đảng viên",
+    ]
+    assert _shortcomings("Sáng 4/5, Chi bộ họp. Chi bộ kiểm điểm tự phê bình và phê bình năm 2031.") == []
