@@ -6,6 +6,7 @@ units and numbers)."""
 from __future__ import annotations
 
 from dangvu.documents.symbols import find_document_references
+from dangvu.reader.figures import find_figures
 from dangvu.reader.people import find_chairs, find_names, find_people
 from dangvu.reader.reader import read_text
 from dangvu.reader.text import sentences
@@ -201,3 +202,25 @@ def test_what_a_meeting_criticised_is_a_shortcoming() -> None:
         "các chi bộ thôn chưa nộp báo cáo đúng hạn, chưa cập nhật sổ đảng viên",
     ]
     assert _shortcomings("Sáng 4/5, Chi bộ họp. Chi bộ kiểm điểm tự phê bình và phê bình năm 2031.") == []
+
+
+# Figures
+
+
+def _figures(text: str) -> list[tuple[object, object, object]]:
+    return [(f["value"], f["of"], f["unit"]) for f in find_figures(text, 0, len(text), [])]
+
+
+def test_ratios_against_a_quota_may_exceed_it_and_go_without_a_unit() -> None:
+    text = "Một số chi bộ kết nạp cao so với chỉ tiêu là Chi bộ Đông 12/9, Chi bộ Tây 4/5."
+    assert _figures(text) == [(12, 9, None), (4, 5, None)]
+    # Without a quota, "8/7" after a name is not a ratio (it may be a day), nor is a ratio above its whole.
+    assert _figures("Hội nghị Chi bộ Đông 8/7 diễn ra sôi nổi.") == []
+    assert _figures("toàn huyện có 9/7 chi bộ") == []
+
+
+def test_a_unit_glued_to_its_number_and_more_counted_nouns() -> None:
+    assert _figures("Toàn xã gieo cấy 1.250ha lúa, đăng ký 6 sản phẩm tham gia chương trình.") == [
+        (1250, None, "ha"),
+        (6, None, "sản phẩm"),
+    ]

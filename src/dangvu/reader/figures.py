@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dangvu.reader.lexicon import COUNT_UNITS
+from dangvu.reader.lexicon import COUNT_UNITS, GLUED_UNITS
 from dangvu.reader.numbers import NUMBER_PATTERN, parse_number, qualifier_before
 
 # Case-insensitive: "386 Đảng bộ cơ sở" as often as "386 đảng bộ cơ sở".
@@ -21,7 +21,10 @@ _UNIT_RE = re.compile(
 )
 _PERCENT_RE = re.compile(rf"(?<![\w.,/])(?P<num>{NUMBER_PATTERN})\s?(?:%|phần trăm)")
 _RATIO_RE = re.compile(r"(?<![\w.,/])(?P<num>\d{1,6})\s?/\s?(?P<of>\d{1,6})(?![\w/]|[.,]\d)")
-_COUNT_RE = re.compile(rf"(?<![\w.,/])(?P<num>{NUMBER_PATTERN})(?![\w%]|[.,/]\d)")
+_GLUED = "|".join(map(re.escape, GLUED_UNITS))
+_COUNT_RE = re.compile(rf"(?<![\w.,/])(?P<num>{NUMBER_PATTERN})(?!(?!(?:{_GLUED})(?!\w))[\w%]|[.,/]\d)")
+# A ratio measured against a quota may exceed it and go without a unit ("Xã A 8/7, xã B 6/7 so với chỉ tiêu").
+_QUOTA_RE = re.compile(r"(?<!\w)(?:chỉ tiêu|kế hoạch|so với|được giao|giao)(?!\w)", re.IGNORECASE)
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:thứ|lần|(?<!tổng )số|khóa|khoá|quý|tháng|năm|ngày|điều|khoản|mục|chương|phần|kỳ|giai đoạn"
     r"|Covid|-)\s*$",
@@ -141,9 +144,15 @@ def _ratio_figures(text: str, start: int, end: int, used: list[Span]) -> list[di
     for index, match in enumerate(ratios):
         unit = _UNIT_RE.match(text, match.end(), end)
         value, of = int(match["num"]), int(match["of"])
-        if not unit or value > of or of == 0:
+        sentence_start = _clause_start(text, start, match.start())
+        quota = _QUOTA_RE.search(text, sentence_start, _clause_end(text, match.end(), end)) is not None
+        # Without a unit, only a ratio listed after a name or a colon against a quota ("Xã A 8/7"), never a
+        # day and month ("8/7" alone).
+        unitless = not unit and quota and re.search(r"(?:[^\W\d_]|:)\s*$", text[sentence_start : match.start()])
+        if of == 0 or (value > of and not quota) or not (unit or unitless):
             continue
-        tail = match.end() + len(unit.group())
+        unit_text = unit.group() if unit else ""
+        tail = match.end() + len(unit_text)
         while index + 1 < len(ratios) and re.fullmatch(
             r"[\s,]+(?:và\s+)?", text[tail : ratios[index + 1].start()]
         ):
@@ -151,15 +160,17 @@ def _ratio_figures(text: str, start: int, end: int, used: list[Span]) -> list[di
             nxt = _UNIT_RE.match(text, ratios[index].end(), end)
             tail = ratios[index].end() + (len(nxt.group()) if nxt else 0)
         predicate = re.split(_PREDICATE_END, text[tail : _clause_end(text, tail, end) + 1])[0].strip(" ,")
+        if not unit:  # the indicator is what the clause says before the list
+            predicate = " ".join(text[sentence_start : match.start()].split()).rstrip(" :,")
         figure = {
-            "text": text[match.start() : match.end() + len(unit.group())],
+            "text": text[match.start() : match.end() + len(unit_text)],
             "value": value,
-            "unit": unit["unit"],
+            "unit": unit["unit"] if unit else None,
             "of": of,
             "indicator": predicate or None,
         }
         _qualify(figure, text, match.start(), end, match.end())
-        figures.append({**figure, "start": match.start(), "end": match.end() + len(unit.group())})
+        figures.append({**figure, "start": match.start(), "end": match.end() + len(unit_text)})
         used.append((match.start(), match.end()))
 
     return figures

@@ -148,8 +148,10 @@ COUNT_UNITS: tuple[str, ...] = (
     "căn nhà", "thẻ", "huy hiệu", "chuyên đề", "điểm cầu", "trường",
     "chi, đảng bộ cơ sở", "chi, đảng bộ trực thuộc", "chi, đảng bộ", "ĐV", "hồ sơ", "đoàn công tác",
     "đoàn", "ấp, khu phố", "ấp", "khu phố", "tỉnh, thành phố", "tỉnh", "thành phố", "lượt người", "nhóm",
-    "câu lạc bộ",
+    "câu lạc bộ", "sản phẩm", "ha", "km",
 )
+# Units written glued to their number ("3.600ha", "12km").
+GLUED_UNITS: tuple[str, ...] = ("ha", "km", "m2", "m²", "kg")
 
 # Units of time: a number before them is a duration or an anniversary, never a figure.
 TIME_UNITS: tuple[str, ...] = (

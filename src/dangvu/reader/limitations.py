@@ -29,7 +29,9 @@ _INTRO_RE = re.compile(
     re.IGNORECASE,
 )
 # "phê bình các Đảng bộ xã chưa quan tâm …": what a meeting criticised (not "tự phê bình và phê bình").
-_CRITICISM_RE = re.compile(r"(?<!\w)(?<!tự )phê bình(?!\s+(?:và|của|tự)(?!\w))(?!\s*[,.;:])\s+", re.IGNORECASE)
+_CRITICISM_RE = re.compile(
+    r"(?<!\w)(?<!tự )phê bình(?!\s+(?:và|của|tự)(?!\w))(?!\s*[,.;:])\s+", re.IGNORECASE
+)
 # A sentence that turns to the remedy ends the list ("Để khắc phục những mặt còn tồn tại, …").
 _REMEDY_RE = re.compile(r"(?:Để|Nhằm|Từ đó|Thời gian tới|Trong thời gian tới|Giải pháp)(?!\w)", re.IGNORECASE)
 _OPENER_RE = re.compile(r"(?:" + "|".join(map(re.escape, SHORTCOMING_OPENERS)) + r")\s*,\s*")
