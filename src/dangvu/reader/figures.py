@@ -148,7 +148,9 @@ def _ratio_figures(text: str, start: int, end: int, used: list[Span]) -> list[di
         quota = _QUOTA_RE.search(text, sentence_start, _clause_end(text, match.end(), end)) is not None
         # Without a unit, only a ratio listed after a name or a colon against a quota ("Xã A 8/7"), never a
         # day and month ("8/7" alone).
-        unitless = not unit and quota and re.search(r"(?:[^\W\d_]|:)\s*$", text[sentence_start : match.start()])
+        unitless = (
+            not unit and quota and re.search(r"(?:[^\W\d_]|:)\s*$", text[sentence_start : match.start()])
+        )
         if of == 0 or (value > of and not quota) or not (unit or unitless):
             continue
         unit_text = unit.group() if unit else ""
