@@ -224,3 +224,38 @@ def test_a_unit_glued_to_its_number_and_more_counted_nouns() -> None:
         (1250, None, "ha"),
         (6, None, "sản phẩm"),
     ]
+
+
+# Page furniture and captions
+
+
+def test_buttons_and_a_section_name_above_the_headline_and_a_byline_of_initials() -> None:
+    facts = read_text(
+        "Số lượt truy cập\n\nEmailPrintAa\n\nXây dựng đảng\n\n"
+        "Huyện ủy Hòa Phong giao ban công tác xây dựng Đảng tháng 3/2031\n\n"
+        "Sáng ngày 2/3, Thường trực Huyện ủy tổ chức hội nghị giao ban.\n\nT.LAM |\n\nTAGS"
+    )
+    assert facts["title"] == "Huyện ủy Hòa Phong giao ban công tác xây dựng Đảng tháng 3/2031"
+    assert facts["event"]["date"] == "2031-03-02"
+    assert facts["people"] == [] and facts["figures"] == []
+
+
+def test_an_undated_review_still_has_its_kind_after_a_byline_of_initials() -> None:
+    event = read_text(
+        "Chi bộ Đông có 12/13 đảng viên hoàn thành tốt nhiệm vụ\n\nT.LAM |\n\n"
+        "Đảng ủy xã Hòa Phong vừa tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2031."
+    )["event"]
+    assert event["kind"] == "tong_ket"
+    assert (event["organiser"], event["period"]) == ("Đảng ủy xã Hòa Phong", "2031")
+
+
+def test_a_person_named_only_in_a_photo_caption_is_a_person_not_a_chair() -> None:
+    facts = read_text(
+        "Sáng 4/4, Huyện ủy Hòa Phong tổ chức hội nghị sơ kết quý I/2031.\n\n"
+        "Ông Lý Văn Tư - Bí thư Huyện ủy Hòa Phong phát biểu khai mạc hội nghị. Ảnh: T.LAM\n\n"
+        "Trong quý, toàn huyện kết nạp 21 đảng viên."
+    )
+    people = [(p["name"], p["positions"]) for p in facts["people"]]
+    assert people == [("Lý Văn Tư", ["Bí thư Huyện ủy Hòa Phong"])]
+    assert facts["chairs"] == []
+    assert [f["value"] for f in facts["figures"]] == [21]

@@ -124,6 +124,8 @@ def read_text(raw: str) -> dict[str, Any]:
     taken = [(r.start, r.end) for r in refs]
     taken += [(d.start, d.end) for d in find_dates(body)] + [(p.start, p.end) for p in find_periods(body)]
     mentions = [m for p in paragraph_spans for m in find_people(body, *p)]
+    # People named in photo captions: never chairs (the captions are no sentence of the body).
+    mentions += [m for c in article.captions for m in find_people(article.text, *c)]
     chairs, people = _people(mentions, find_chairs(body, mentions, sentence_spans))
     facts: dict[str, Any] = {"title": article.title}
     if article.published:
