@@ -259,3 +259,67 @@ def test_a_person_named_only_in_a_photo_caption_is_a_person_not_a_chair() -> Non
     assert people == [("Lý Văn Tư", ["Bí thư Huyện ủy Hòa Phong"])]
     assert facts["chairs"] == []
     assert [f["value"] for f in facts["figures"]] == [21]
+
+
+# Found on a second set of articles, whose gold was written before the reader saw them
+
+
+def test_a_party_symbol_with_an_en_dash() -> None:
+    refs = find_document_references("Thực hiện công văn số 37 – HD/ĐU ngày 2/3/2031 của Đảng ủy Sở")
+    assert [(r.type, r.number, r.issuer, str(r.date)) for r in refs] == [("HD", "37", "ĐU", "2031-03-02")]
+
+
+def test_dashes_glued_to_one_side_and_a_lower_case_title_after_a_bare_space() -> None:
+    assert _people("đồng chí Lý Văn Tư- Bí thư Đảng ủy đã quán triệt") == {"Lý Văn Tư": ["Bí thư Đảng ủy"]}
+    assert _people("Đ/c Đỗ Thị Năm -Phó Bí thư Chi bộ đã đọc") == {"Đỗ Thị Năm": ["Phó Bí thư Chi bộ"]}
+    text = "Đồng chí Hàng Thị Mơ phó bí thư thường trực huyện ủy chủ trì hội nghị."
+    assert _people(text) == {"Hàng Thị Mơ": ["phó bí thư thường trực huyện ủy"]}
+    assert _chairs(text) == ["Hàng Thị Mơ"]
+
+
+def test_titled_co_chairs_separated_by_a_semicolon_keep_their_own_titles() -> None:
+    text = (
+        "Phó Bí thư Thường trực Huyện ủy, Chủ tịch HĐND huyện Lý Văn Tư; Phó Bí thư Huyện ủy, "
+        "Chủ tịch UBND huyện Đỗ Thị Năm đồng chủ trì Hội nghị."
+    )
+    assert _people(text) == {
+        "Lý Văn Tư": ["Phó Bí thư Thường trực Huyện ủy", "Chủ tịch HĐND huyện"],
+        "Đỗ Thị Năm": ["Phó Bí thư Huyện ủy", "Chủ tịch UBND huyện"],
+    }
+    assert _chairs(text) == ["Lý Văn Tư", "Đỗ Thị Năm"]
+
+
+def test_a_day_the_meeting_took_place_on_late_in_the_sentence() -> None:
+    event = read_text(
+        "Đây là ý kiến của Bí thư Huyện ủy tại Hội nghị Ban Chấp hành Đảng bộ huyện diễn ra sáng 27-6. "
+        "Hội nghị đánh giá công tác 6 tháng đầu năm."
+    )["event"]
+    assert (event["month"], event["day"]) == (6, 27)
+
+
+def test_english_interface_lines_above_the_headline() -> None:
+    facts = read_text(
+        "Skip Ribbon Commands\nSkip to main content\n\nHuyện ủy giao ban quý II\n\nSáng 3/7, Huyện ủy họp."
+    )
+    assert facts["title"] == "Huyện ủy giao ban quý II"
+
+
+def test_thousands_in_words_and_counts_in_words() -> None:
+    text = "nâng tổng số đảng viên của đảng bộ lên gần 4 ngàn."
+    figures = find_figures(text, 0, len(text), [])
+    assert [(f["value"], f["unit"], f.get("approximate")) for f in figures] == [(4000, "đảng viên", True)]
+    assert _figures("toàn đảng bộ có 12 chi bộ và một đảng bộ bộ phận.") == [
+        (12, None, "chi bộ"),
+        (1, None, "đảng bộ bộ phận"),
+    ]
+    assert _figures("một số chi bộ chưa họp; mỗi chi bộ cử một người.") == [(1, None, "người")]
+
+
+def test_directing_the_meeting_is_no_task_and_a_task_list_is_no_shortcoming() -> None:
+    facts = read_text(
+        "Ngày 15/6/2031, Chi bộ Thư viện tổ chức hội nghị sơ kết. Tới dự và chỉ đạo Hội nghị có đồng chí "
+        "Lý Văn Tư - Bí thư Đảng ủy. Đồng chí chỉ ra những hạn chế và nhấn mạnh một số nhiệm vụ trọng tâm "
+        "như: Tiếp tục tuyên truyền các nghị quyết. Đồng chí chỉ đạo: các chi bộ bám sát nghị quyết."
+    )
+    assert facts["limitations"] == []
+    assert [(t["assignee"], t["text"]) for t in facts["tasks"]] == [("các chi bộ", "bám sát nghị quyết")]

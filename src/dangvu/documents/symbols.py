@@ -111,7 +111,7 @@ ISSUER_BODIES: dict[str, str | None] = {
 _UP = "A-ZĐƯƠÂĂÊÔ"
 _LETTERS = "A-Za-zĐđƯưƠơÂâĂăÊêÔô"
 _PARTY = (
-    rf"(?P<pnum>\d{{1,5}})\s?-\s?(?P<ptype>[{_UP}][{_LETTERS}]{{0,4}})"
+    rf"(?P<pnum>\d{{1,5}})\s?[-–]\s?(?P<ptype>[{_UP}][{_LETTERS}]{{0,4}})"  # "126 – HD/ĐU" too
     rf"\s?/\s?(?P<piss>[{_UP}][{_LETTERS}]{{0,9}})"
 )
 _STATE = (

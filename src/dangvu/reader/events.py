@@ -34,6 +34,7 @@ _PERSON_SUBJECT_RE = re.compile(
 _DO_PERSON_RE = re.compile(r"\s(?:do|dưới sự chủ trì của)\s+(?:đồng chí|đ/c|ông|bà)\s", re.IGNORECASE)
 _DEFINED_ABBREVIATION_RE = re.compile(r"\s*\([A-ZĐ][A-ZĐ.\-]{1,10}\)(?=\s)")
 _VENUE_RE = re.compile(r"(?<!\w)tại\s+(?P<venue>(?:(?:TP|Tp|TX|Q|H)\.\s?)?[^,.;:\n]{3,120})")
+_HELD_ON_RE = re.compile(r"(?<!\w)(?:diễn ra|tổ chức|khai mạc|họp)(?:\s+(?:vào|trong))?\s+$", re.IGNORECASE)
 _CUTOFF_BEFORE_RE = re.compile(r"(?<!\w)(?:tính đến|đến|từ|trước|sau|hết)\s+$", re.IGNORECASE)
 _NOT_VENUE_RE = re.compile(r"(?:hội nghị|cuộc họp|buổi|phiên|đây|đó|địa phương|cơ sở\b)", re.IGNORECASE)
 
@@ -77,7 +78,12 @@ def find_lead(
             if near:
                 return Lead(s_start, s_end, near[0])
             if late is None and paragraph_spans.index((p_start, p_end)) < 2:
-                full = [d for d in dated if d.year is not None]
+                # A full date, or the day the sentence says the meeting took place ("… diễn ra sáng 28-6").
+                full = [
+                    d
+                    for d in dated
+                    if d.year is not None or _HELD_ON_RE.search(body, max(0, d.start - 16), d.start)
+                ]
                 late = Lead(s_start, s_end, full[0]) if full else None
     if late is not None:
         return late

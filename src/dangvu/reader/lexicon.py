@@ -23,7 +23,7 @@ SURNAMES: frozenset[str] = frozenset([
     "Sơn", "Danh", "Chau", "Néang", "Kiên", "Rmah", "Rcom", "Niê", "Êban", "Mlô", "Byă", "Adrơng",
     "Bhnướch", "Alăng", "Pơloong", "Zơ", "Blúp", "Liêng", "Bờ", "A",
     # Less frequent Kinh families whose word opens no common place or title ("Châu Thành" is in PLACES).
-    "Châu", "Lữ", "Mã", "Bạch", "Cù", "Khương", "Tiêu", "Quản", "Đậu", "Khưu", "Lăng", "Ngọ",
+    "Châu", "Lữ", "Mã", "Bạch", "Cù", "Khương", "Tiêu", "Quản", "Hàng", "Đậu", "Khưu", "Lăng", "Ngọ",
 ])
 # Name openings written with an apostrophe: Ê Đê and Gia Rai women ("H'Yim Kđoh"), Cơ Ho ("K'Mák").
 SURNAME_PREFIXES: tuple[str, ...] = ("H'", "H’", "K'", "K’")
@@ -133,6 +133,7 @@ TASK_VERBS: tuple[str, ...] = (
     "lãnh đạo", "duy trì", "củng cố", "kiện toàn", "đánh giá", "sửa đổi", "trình", "hoàn thiện",
     "chịu trách nhiệm", "thường xuyên", "kịp thời", "tuyên truyền", "vận động", "bố trí", "cử", "thẩm định",
     "tổ chức thực hiện", "có", "giám sát", "chấn chỉnh", "phát động", "xử lý", "chủ trì",
+    "bám sát", "đổi mới", "chú trọng", "đẩy nhanh", "lựa chọn", "xác định", "chăm lo", "tổ chức tốt",
 )
 
 # Nouns that a bare number counts ("722 tổ chức cơ sở đảng", "16/35 đảng ủy"); longest first when matching.
@@ -148,7 +149,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "căn nhà", "thẻ", "huy hiệu", "chuyên đề", "điểm cầu", "trường",
     "chi, đảng bộ cơ sở", "chi, đảng bộ trực thuộc", "chi, đảng bộ", "ĐV", "hồ sơ", "đoàn công tác",
     "đoàn", "ấp, khu phố", "ấp", "khu phố", "tỉnh, thành phố", "tỉnh", "thành phố", "lượt người", "nhóm",
-    "câu lạc bộ", "sản phẩm", "ha", "km",
+    "câu lạc bộ", "sản phẩm", "ha", "km", "trại sinh", "học sinh", "sinh viên", "thanh niên", "công nhân",
 )
 # Units written glued to their number ("3.600ha", "12km").
 GLUED_UNITS: tuple[str, ...] = ("ha", "km", "m2", "m²", "kg")

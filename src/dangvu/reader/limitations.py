@@ -20,7 +20,7 @@ _MARKER_RE = re.compile(
 _INTRO_RE = re.compile(
     r"(?<!\w)(?:"
     + "|".join(map(re.escape, SHORTCOMING_NOUNS))
-    + r")(?!\w)[^.;:\n]{0,120}?(?:như|sau)?\s*:\s*"
+    + r")(?!\w)(?:(?!nhiệm vụ|giải pháp|phương hướng|nhấn mạnh)[^.;:\n]){0,120}?(?:như|sau)?\s*:\s*"
     r"|(?<!\w)(?:" + "|".join(map(re.escape, SHORTCOMING_NOUNS)) + r")(?!\w)"
     r"[^.;:\n]{0,120}?\snhư(?:\s*,)?\s+"  # "một số mặt hạn chế như, …"
     # "còn một số tồn tại, hạn chế, nhất là …": what is still lacking, then the worst of it.

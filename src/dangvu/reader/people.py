@@ -139,14 +139,20 @@ def _positions_after(
     text: str, name_end: int, upper: int, names: list[tuple[int, int, str]]
 ) -> tuple[list[str], int]:
     """Positions listed after a name ("…, Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh chủ trì"), and their end."""
-    items: list[tuple[str, int, bool]] = []  # (position, where its separator starts, joined by a dash)
+    items: list[tuple[str, int, str]] = []  # (position, where its separator starts, the separator)
     at = name_end
     while True:
         # ";" goes on with the same person only when a title follows ("A, Ủy viên BTV; Phó Chủ tịch HĐND").
-        sep = re.match(r"\s*(?:,|;|\s[-–])\s*", text[at:upper])
+        # "Cường- Bí thư", "Diễm -Phó Bí thư": a dash glued to one side separates too; the first title may
+        # follow the name with a bare space ("đồng chí Trịnh Thị Hằng phó bí thư thường trực thị ủy").
+        sep = re.match(r"\s*(?:,|;|\s[-–]|[-–](?=\s))\s*", text[at:upper])
+        if not sep and not items and at == name_end:
+            sep = re.match(r"\s+(?=\S)", text[at:upper])
+            if sep and not _HEAD_RE.match(text, at + sep.end(), upper):
+                sep = None
         if not sep:
             break
-        dash = sep.group().strip() in ("-", "–")
+        mark = sep.group().strip().replace("–", "-")
         item_start = at + sep.end()
         head = _HEAD_RE.match(text, item_start, upper)
         if not head:
@@ -156,15 +162,18 @@ def _positions_after(
         verb = _STOP_RE.search(text, head.end(), item_end)
         if not verb and any(item_start <= s <= item_end for s, _, _ in names):  # runs into the next name
             # "A, Chủ nhiệm UBKT - Chánh Thanh tra tỉnh B": the titles joined by dashes to the next name are
-            # that person's ("Chủ nhiệm UBKT - Chánh Thanh tra tỉnh"), not A's.
-            while dash and items:
-                _, at, dash = items.pop()
+            # that person's ("Chủ nhiệm UBKT - Chánh Thanh tra tỉnh"), not A's; so are those after the last
+            # ";" ("A, Chủ tịch HĐND; Phó Bí thư, Chủ tịch UBND B": a list of people).
+            while mark == "-" and items:
+                _, at, mark = items.pop()
+            while ";" in (mark, *(m for _, _, m in items)) and items and mark != ";":
+                _, at, mark = items.pop()
             break
         if verb:
-            items.append((expand_position(text[item_start : verb.start()]), at, dash))
+            items.append((expand_position(text[item_start : verb.start()]), at, mark))
             at = verb.start()
             break
-        items.append((expand_position(text[item_start:item_end]), at, dash))
+        items.append((expand_position(text[item_start:item_end]), at, mark))
         at = item_end
     return [p for p, _, _ in items if p], at
 

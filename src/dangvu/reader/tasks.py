@@ -43,6 +43,8 @@ def _assignee_at(text: str, at: int, end: int, *, generic: bool = False) -> tupl
     opening = _ASSIGNEE_START_RE.match(text, at, end)
     if not generic and not opening:
         return None
+    if re.match(r"(?:hội nghị|cuộc họp|buổi)(?!\w)", text[at:end], re.IGNORECASE):
+        return None  # "dự và chỉ đạo Hội nghị có …" directs the meeting: no task
     stop = re.compile(r"[.;:\n]").search(text, at, end)
     limit = stop.start() if stop else end
     verb = _VERB_RE.search(text, opening.end() if opening else at, limit)
@@ -85,7 +87,7 @@ def _task_end(text: str, at: int, end: int) -> tuple[int, int | None, int | None
         if trigger and _assignee_at(text, trigger.end(), end):
             return stop.start(), None, None  # "…; giao X …" opens a task of its own
         clause = re.match(r"[^;.!?…\n]*", text[at_next:end])
-        if ":" not in text[at : stop.start()] and clause and len(clause.group().split()) >= 3:
+        if ":" not in text[at : stop.start()] and clause and len(clause.group().split()) >= 4:
             return stop.start(), None, at_next
         position = nxt
 

@@ -276,7 +276,8 @@ def _headline(text: str, spans: list[tuple[int, int]]) -> tuple[int | None, date
             published = published or parse_full_date(stamp["date"])
             skipped.append(index)
             continue
-        if _is_furniture_line(line, None):
+        # Page furniture, or an English interface line above the headline ("Skip to main content").
+        if _is_furniture_line(line, None) or re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+){1,5}", line):
             skipped.append(index)
             continue
         following = text[spans[index + 1][0] : spans[index + 1][1]] if index + 1 < len(spans) else ""
