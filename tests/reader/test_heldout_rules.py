@@ -323,3 +323,14 @@ def test_directing_the_meeting_is_no_task_and_a_task_list_is_no_shortcoming() ->
     )
     assert facts["limitations"] == []
     assert [(t["assignee"], t["text"]) for t in facts["tasks"]] == [("các chi bộ", "bám sát nghị quyết")]
+
+
+def test_a_figure_only_the_headline_states_counts_once() -> None:
+    facts = read_text(
+        "Hòa Phong\n\nPhát triển đảng viên đạt 118,5% chỉ tiêu nghị quyết\n\n"
+        "Trong năm 2031, có 237 đảng viên mới được kết nạp. Kết nạp 237 đảng viên là kết quả cao."
+    )
+    assert facts["title"] == "Phát triển đảng viên đạt 118,5% chỉ tiêu nghị quyết"
+    assert sorted(f["value"] for f in facts["figures"]) == [118.5, 237, 237]
+    facts = read_text("Kết nạp 41 đảng viên\n\nTừ đầu năm, Đảng bộ Khối kết nạp 41 đảng viên.")
+    assert [f["value"] for f in facts["figures"]] == [41]
