@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 # fmt: off
@@ -111,7 +111,7 @@ ISSUER_BODIES: dict[str, str | None] = {
 _UP = "A-ZĐƯƠÂĂÊÔ"
 _LETTERS = "A-Za-zĐđƯưƠơÂâĂăÊêÔô"
 _PARTY = (
-    rf"(?P<pnum>\d{{1,5}})\s?-\s?(?P<ptype>[{_UP}][{_LETTERS}]{{0,4}})"
+    rf"(?P<pnum>\d{{1,5}})\s?[-–]\s?(?P<ptype>[{_UP}][{_LETTERS}]{{0,4}})"  # "126 – HD/ĐU" too
     rf"\s?/\s?(?P<piss>[{_UP}][{_LETTERS}]{{0,9}})"
 )
 _STATE = (
@@ -133,12 +133,18 @@ _WORDS = sorted({t.word for t in DOCUMENT_TYPES}, key=len, reverse=True)
 _STRONG_WORDS = {"nghị quyết", "chỉ thị", "nghị định", "thông tư"}
 # A bare number followed by one of these counts something; it is not a document number.
 _NOT_AFTER_NUMBER = re.compile(
-    r"\s*(?:%|năm|tháng|ngày|quý|tuần|giờ|lần|đợt|nội dung|vấn đề|điểm|điều|mục|khoản|chương|"
+    r"\s*(?:%|năm|tháng|ngày(?!\s*\d{1,2}\s?[/.-]\s?\d)|quý|tuần|giờ|lần|đợt|nội dung|vấn đề|điểm|điều|mục|"
+    r"khoản|chương|"
     r"đảng viên|người|chi bộ|đơn vị|xã|huyện|tỉnh|cuộc|văn bản|nhiệm vụ|chỉ tiêu|tiêu chí)\b",
     re.IGNORECASE,
 )
+_BARE = r"\d{1,5}(?!\d)(?![/.]\d|-\w|,\d+\s?%)"
+# "Nghị quyết 18, 19 của Ban Chấp hành Trung ương", "Nghị quyết 18,19 …", "Chỉ thị 05 và 06": one word,
+# several numbers.
+_MORE_BARE = rf"(?:\s?,\s?(?:số\s+)?{_BARE}|\s+và\s+(?:số\s+)?{_BARE})*"
 _REFERENCE_RE = re.compile(
-    rf"(?P<word>{'|'.join(_WORDS)})(?P<so>\s+số)?\s*:?\s+(?:(?P<symbol>(?-i:{_SYMBOL}))|(?P<bare>\d{{1,5}})(?![\d/.,]\d|-\w))",
+    rf"(?P<word>{'|'.join(_WORDS)})(?P<so>\s+số)?\s*:?\s+"
+    rf"(?:(?P<symbol>(?-i:{_SYMBOL}))|(?P<bare>{_BARE})(?P<more>{_MORE_BARE}))",
     re.IGNORECASE,
 )
 
@@ -222,9 +228,12 @@ def _body_after(text: str, pos: int) -> tuple[str | None, str | None, int]:
     session = _SESSION_TAIL_RE.match(text, pos)
     at = session.end() if session else pos
     match = _BODY_TAIL_RE.match(text, at)
-    if not match or not match["body"][:1].isupper():
+    if not match:
         return None, None, pos
     body = match["body"]
+    known = any(body.casefold().startswith(name.casefold()) for name in ISSUER_BODIES)
+    if not body[:1].isupper() and not known:  # "của ban chấp hành trung ương Đảng" is still a body
+        return None, None, pos
     stop = _BODY_STOP_RE.search(body)
     body = (body[: stop.start()] if stop else body).strip()
     folded = body.casefold()
@@ -350,6 +359,12 @@ def _bare_number_is_reference(match: re.Match[str], text: str) -> bool:
     return not _NOT_AFTER_NUMBER.match(text, match.end())
 
 
+def _listed_after(first: DocumentReference, match: re.Match[str]) -> list[DocumentReference]:
+    """The other numbers of "Nghị quyết 18, 19 của …": same word, issuer and date as the first."""
+    listed = re.compile(r"\d{1,5}").finditer(match.string, match.start("more"), match.end("more"))
+    return [replace(first, number=n.group(), text=n.group(), start=n.start(), end=n.end()) for n in listed]
+
+
 def find_document_references(text: str) -> list[DocumentReference]:
     """Every document reference in `text`, in order, with character offsets; bad symbols are skipped."""
     found: list[DocumentReference] = []
@@ -363,6 +378,8 @@ def find_document_references(text: str) -> list[DocumentReference]:
             continue
         found.append(ref)
         taken.append((ref.start, ref.end))
+        if match["bare"] and match["more"]:
+            found += _listed_after(ref, match)
     for match in _SYMBOL_RE.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue

@@ -22,7 +22,8 @@ _QUOTED_RE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 _ORGANISER_VERB_RE = re.compile(
     r"(?<!\w)(?:(?:đã|vừa|sẽ)\s+)?(?:phối hợp\s+)?(?:(?<!về )(?<!công tác )tổ chức"
     r"|(?<!cuộc )(?<!phiên )(?<!buổi )họp|tiến hành|khai mạc"
-    r"|làm việc)(?!\w)"
+    # "Huyện ủy Long Điền tổng kết công tác …": the body reviews without "tổ chức hội nghị".
+    r"|làm việc|(?<!hội nghị )(?<!Hội nghị )(?:sơ kết|tổng kết|giao ban))(?!\w)"
 )
 # A subject that opens with a person's title ("Phó Bí thư Tỉnh ủy đã làm việc") or has someone chair is
 # a person, not the organising body.
@@ -31,7 +32,9 @@ _PERSON_SUBJECT_RE = re.compile(
 )
 # "do" + a person: the organiser comes before it ("Đoàn kiểm tra … do đồng chí X làm trưởng đoàn").
 _DO_PERSON_RE = re.compile(r"\s(?:do|dưới sự chủ trì của)\s+(?:đồng chí|đ/c|ông|bà)\s", re.IGNORECASE)
+_DEFINED_ABBREVIATION_RE = re.compile(r"\s*\([A-ZĐ][A-ZĐ.\-]{1,10}\)(?=\s)")
 _VENUE_RE = re.compile(r"(?<!\w)tại\s+(?P<venue>(?:(?:TP|Tp|TX|Q|H)\.\s?)?[^,.;:\n]{3,120})")
+_HELD_ON_RE = re.compile(r"(?<!\w)(?:diễn ra|tổ chức|khai mạc|họp)(?:\s+(?:vào|trong))?\s+$", re.IGNORECASE)
 _CUTOFF_BEFORE_RE = re.compile(r"(?<!\w)(?:tính đến|đến|từ|trước|sau|hết)\s+$", re.IGNORECASE)
 _NOT_VENUE_RE = re.compile(r"(?:hội nghị|cuộc họp|buổi|phiên|đây|đó|địa phương|cơ sở\b)", re.IGNORECASE)
 
@@ -75,7 +78,12 @@ def find_lead(
             if near:
                 return Lead(s_start, s_end, near[0])
             if late is None and paragraph_spans.index((p_start, p_end)) < 2:
-                full = [d for d in dated if d.year is not None]
+                # A full date, or the day the sentence says the meeting took place ("… diễn ra sáng 28-6").
+                full = [
+                    d
+                    for d in dated
+                    if d.year is not None or _HELD_ON_RE.search(body, max(0, d.start - 16), d.start)
+                ]
                 late = Lead(s_start, s_end, full[0]) if full else None
     if late is not None:
         return late
@@ -113,7 +121,7 @@ def event_kind(lead_text: str, title: str | None) -> str | None:
             return specific
         for code, words in GENERIC_EVENT_KINDS:
             if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded) for w in words):
-                if code == "hop" and "ban chỉ đạo" in folded:
+                if code == "hop" and re.search(r"ban chỉ đạo|(?<!\w)bcđ(?!\w)", folded):
                     return "hop_ban_chi_dao"
                 return code
     return None
@@ -128,7 +136,13 @@ def _lead_period(body: str, lead: Lead, title: str | None) -> PeriodMention | No
     return periods[0] if periods else None
 
 
-_REVIEWED_TERM_RE = re.compile(r"(?:kết|đánh giá|kiểm điểm)(?:\s+(?:giữa|nửa|cả|toàn))?\s+$", re.IGNORECASE)
+# "tổng kết nhiệm kỳ 2015-2020", "tổng kết công tác kết nạp đảng viên nhiệm kỳ 2015-2020"; not a term that
+# names a congress or a committee ("Nghị quyết Đại hội … nhiệm kỳ", "Ban Chấp hành khóa X, nhiệm kỳ …").
+_REVIEWED_TERM_RE = re.compile(
+    r"(?:kết|đánh giá|kiểm điểm)(?:\s+(?:giữa|nửa|cả|toàn))?"
+    r"(?:\s+(?!đại hội|khóa|khoá|nghị quyết|ban chấp hành)[^\s,.;:]+){0,6}\s+$",
+    re.IGNORECASE,
+)
 _COMPARED_RE = re.compile(r"(?:so với|cùng kỳ)(?:\s+\S+){0,2}\s+$", re.IGNORECASE)
 
 
@@ -139,7 +153,7 @@ def _reviewed(text: str, period: PeriodMention) -> bool:
     if period.forward or _COMPARED_RE.search(text, max(0, period.start - 30), period.start):
         return False
     return not period.shape.startswith("TERM") or bool(
-        _REVIEWED_TERM_RE.search(text, max(0, period.start - 30), period.start)
+        _REVIEWED_TERM_RE.search(text, max(0, period.start - 80), period.start)
     )
 
 
@@ -179,6 +193,9 @@ def _organiser(body: str, lead: Lead) -> str | None:
         return None
     # "Ban Tổ chức phối hợp cùng các Ban Xây dựng Đảng tiến hành họp": the first body organises.
     subject = re.split(r"\s+phối hợp(?:\s+(?:cùng|với))?\s+", subject)[0]
+    subject = _DEFINED_ABBREVIATION_RE.sub("", subject)  # "Ủy ban Kiểm tra (UBKT) Tỉnh ủy"
+    if re.match(r"(?:hội nghị|cuộc họp|phiên họp|buổi)(?!\w)", subject, re.IGNORECASE):
+        return None  # "Hội nghị sơ kết … đã diễn ra": no body named
     return subject if subject[:1].isupper() else None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dangvu.reader.lexicon import COUNT_UNITS
+from dangvu.reader.lexicon import COUNT_UNITS, GLUED_UNITS
 from dangvu.reader.numbers import NUMBER_PATTERN, parse_number, qualifier_before
 
 # Case-insensitive: "386 Đảng bộ cơ sở" as often as "386 đảng bộ cơ sở".
@@ -21,7 +21,10 @@ _UNIT_RE = re.compile(
 )
 _PERCENT_RE = re.compile(rf"(?<![\w.,/])(?P<num>{NUMBER_PATTERN})\s?(?:%|phần trăm)")
 _RATIO_RE = re.compile(r"(?<![\w.,/])(?P<num>\d{1,6})\s?/\s?(?P<of>\d{1,6})(?![\w/]|[.,]\d)")
-_COUNT_RE = re.compile(rf"(?<![\w.,/])(?P<num>{NUMBER_PATTERN})(?![\w%]|[.,/]\d)")
+_GLUED = "|".join(map(re.escape, GLUED_UNITS))
+_COUNT_RE = re.compile(rf"(?<![\w.,/])(?P<num>{NUMBER_PATTERN})(?!(?!(?:{_GLUED})(?!\w))[\w%]|[.,/]\d)")
+# A ratio measured against a quota may exceed it and go without a unit ("Xã A 8/7, xã B 6/7 so với chỉ tiêu").
+_QUOTA_RE = re.compile(r"(?<!\w)(?:chỉ tiêu|kế hoạch|so với|được giao|giao)(?!\w)", re.IGNORECASE)
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:thứ|lần|(?<!tổng )số|khóa|khoá|quý|tháng|năm|ngày|điều|khoản|mục|chương|phần|kỳ|giai đoạn"
     r"|Covid|-)\s*$",
@@ -141,9 +144,17 @@ def _ratio_figures(text: str, start: int, end: int, used: list[Span]) -> list[di
     for index, match in enumerate(ratios):
         unit = _UNIT_RE.match(text, match.end(), end)
         value, of = int(match["num"]), int(match["of"])
-        if not unit or value > of or of == 0:
+        sentence_start = _clause_start(text, start, match.start())
+        quota = _QUOTA_RE.search(text, sentence_start, _clause_end(text, match.end(), end)) is not None
+        # Without a unit, only a ratio listed after a name or a colon against a quota ("Xã A 8/7"), never a
+        # day and month ("8/7" alone).
+        unitless = (
+            not unit and quota and re.search(r"(?:[^\W\d_]|:)\s*$", text[sentence_start : match.start()])
+        )
+        if of == 0 or (value > of and not quota) or not (unit or unitless):
             continue
-        tail = match.end() + len(unit.group())
+        unit_text = unit.group() if unit else ""
+        tail = match.end() + len(unit_text)
         while index + 1 < len(ratios) and re.fullmatch(
             r"[\s,]+(?:và\s+)?", text[tail : ratios[index + 1].start()]
         ):
@@ -151,15 +162,17 @@ def _ratio_figures(text: str, start: int, end: int, used: list[Span]) -> list[di
             nxt = _UNIT_RE.match(text, ratios[index].end(), end)
             tail = ratios[index].end() + (len(nxt.group()) if nxt else 0)
         predicate = re.split(_PREDICATE_END, text[tail : _clause_end(text, tail, end) + 1])[0].strip(" ,")
+        if not unit:  # the indicator is what the clause says before the list
+            predicate = " ".join(text[sentence_start : match.start()].split()).rstrip(" :,")
         figure = {
-            "text": text[match.start() : match.end() + len(unit.group())],
+            "text": text[match.start() : match.end() + len(unit_text)],
             "value": value,
-            "unit": unit["unit"],
+            "unit": unit["unit"] if unit else None,
             "of": of,
             "indicator": predicate or None,
         }
         _qualify(figure, text, match.start(), end, match.end())
-        figures.append({**figure, "start": match.start(), "end": match.end() + len(unit.group())})
+        figures.append({**figure, "start": match.start(), "end": match.end() + len(unit_text)})
         used.append((match.start(), match.end()))
 
     return figures
@@ -192,9 +205,76 @@ def _count_figures(text: str, start: int, end: int, used: list[Span]) -> list[di
     return figures
 
 
+# "gần 6 ngàn", "hơn 1,2 nghìn đảng viên": a number times a thousand (money keeps "nghìn đồng" as its unit).
+_SCALED_RE = re.compile(
+    rf"(?<![\w.,/])(?P<num>{NUMBER_PATTERN})\s+(?P<scale>nghìn|ngàn)(?!\s+(?:tỷ|đồng|USD))(?!\w)",
+    re.IGNORECASE,
+)
+# A count written in a word ("một đảng bộ bộ phận", "hai chi bộ"); "năm" is left out: it is also "year".
+_NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_WORD_COUNT_RE = re.compile(
+    r"(?<!\w)(?<!mỗi )(?<!từng )(?<!thứ )(?P<word>" + "|".join(_NUMBER_WORDS) + r")(?=\s)", re.IGNORECASE
+)
+
+
+def _scaled_figures(text: str, start: int, end: int, used: list[Span]) -> list[dict[str, Any]]:
+    figures: list[dict[str, Any]] = []
+    for match in _SCALED_RE.finditer(text, start, end):
+        if not _is_free(used, match.start(), match.end()):
+            continue
+        unit = _UNIT_RE.match(text, match.end(), end)
+        to_at = match.end() + (len(unit.group()) if unit else 0)
+        if unit:
+            unit_name: str | None = unit["unit"]
+        else:  # "nâng tổng số đảng viên … lên gần 6 ngàn": the noun the clause counts
+            clause = text[_clause_start(text, start, match.start()) : match.start()]
+            counted = re.search(r"(?<!\w)số(?=\s)", clause)
+            after_so = _UNIT_RE.match(clause, counted.end()) if counted else None
+            nouns = [
+                m["unit"] for m in _UNIT_RE.finditer(clause) if m.start() == 0 or clause[m.start() - 1] == " "
+            ]
+            unit_name = after_so["unit"] if after_so else (nouns[-1] if nouns else None)
+        if unit_name is None:
+            continue
+        qualifier, _ = qualifier_before(text, match.start())
+        from_at = match.start() - (len(qualifier) + 1 if qualifier else 0)
+        indicator, _ = _indicator_before(text, start, from_at)
+        figure = {
+            "text": text[from_at:to_at].strip(),
+            "value": parse_number(match["num"]) * 1000,
+            "unit": unit_name,
+            "of": None,
+            "indicator": indicator,
+        }
+        _qualify(figure, text, match.start(), end, to_at)
+        figures.append({**figure, "start": from_at, "end": to_at})
+        used.append((match.start(), match.end()))
+    return figures
+
+
+def _word_count_figures(text: str, start: int, end: int, used: list[Span]) -> list[dict[str, Any]]:
+    figures: list[dict[str, Any]] = []
+    for match in _WORD_COUNT_RE.finditer(text, start, end):
+        unit = _UNIT_RE.match(text, match.end(), end)
+        if not unit or not _is_free(used, match.start(), match.end()):
+            continue
+        phrase, to_at = _noun_phrase_after(text, match.end(), end, words=10)
+        figure = {
+            "text": text[match.start() : to_at].strip(),
+            "value": _NUMBER_WORDS[match["word"].lower()],
+            "unit": unit["unit"],
+            "of": None,
+            "indicator": f"số {phrase}" if phrase else None,
+        }
+        figures.append({**figure, "start": match.start(), "end": to_at})
+        used.append((match.start(), match.end()))
+    return figures
+
+
 def find_figures(text: str, start: int, end: int, taken: list[Span]) -> list[dict[str, Any]]:
     """Figures in text[start:end], skipping spans already read as dates, periods or documents."""
     used = list(taken)  # each finder adds the numbers it has read
     figures = _percent_figures(text, start, end, used) + _ratio_figures(text, start, end, used)
-    figures += _count_figures(text, start, end, used)
+    figures += _scaled_figures(text, start, end, used)
+    figures += _count_figures(text, start, end, used) + _word_count_figures(text, start, end, used)
     return sorted(figures, key=lambda f: f["start"])

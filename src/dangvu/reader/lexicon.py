@@ -22,6 +22,8 @@ SURNAMES: frozenset[str] = frozenset([
     # Khmer (Sơn, Danh, Chau, Néang), Cham, and more Central Highlands and Truong Son families.
     "Sơn", "Danh", "Chau", "Néang", "Kiên", "Rmah", "Rcom", "Niê", "Êban", "Mlô", "Byă", "Adrơng",
     "Bhnướch", "Alăng", "Pơloong", "Zơ", "Blúp", "Liêng", "Bờ", "A",
+    # Less frequent Kinh families whose word opens no common place or title ("Châu Thành" is in PLACES).
+    "Châu", "Lữ", "Mã", "Bạch", "Cù", "Khương", "Tiêu", "Quản", "Hàng", "Đậu", "Khưu", "Lăng", "Ngọ",
 ])
 # Name openings written with an apostrophe: Ê Đê and Gia Rai women ("H'Yim Kđoh"), Cơ Ho ("K'Mák").
 SURNAME_PREFIXES: tuple[str, ...] = ("H'", "H’", "K'", "K’")
@@ -38,6 +40,7 @@ PLACES: tuple[str, ...] = (
     "Bà Rịa", "Vũng Tàu", "Hồ Chí Minh", "Long An", "Tiền Giang", "Bến Tre", "Trà Vinh", "Vĩnh Long",
     "Đồng Tháp", "An Giang", "Kiên Giang", "Cần Thơ", "Hậu Giang", "Sóc Trăng", "Bạc Liêu", "Cà Mau",
     "Yên Bái", "Kỳ Anh", "Hồng Lĩnh", "Cao Lãnh", "Mai Châu", "Lục Yên", "Văn Yên", "Văn Chấn",
+    "Châu Thành", "Châu Đốc", "Châu Phú", "Châu Đức", "Lâm Hà", "Mã Đà", "Bạch Long Vĩ", "Hồ Tây",
 )
 
 # Names of people who are referred to but never take part in an event.
@@ -58,6 +61,7 @@ TITLE_HEADS: tuple[str, ...] = (
     "Trung tướng", "Đại tá", "Thượng tá", "Trưởng Công an", "Thủ trưởng", "Tổng Biên tập", "Trưởng khoa",
     "Chánh Thanh tra", "Phó Chánh Thanh tra", "Trưởng Tiểu ban", "Phó Trưởng Tiểu ban", "Chủ tịch Hội đồng",
     "Bí thư Đảng ủy", "Bí thư Chi bộ", "Phó Bí thư Chi bộ", "Trưởng thôn", "Trưởng bản", "Già làng",
+    "Trưởng BCĐ", "Phó Trưởng BCĐ", "Phó Trưởng Ban Chỉ đạo", "Trưởng Ban Chỉ đạo", "Tổ trưởng Tổ công tác",
 )
 
 # Abbreviations written inside positions, expanded as the gold writes them ("Phó Bí thư TT" → "Thường trực").
@@ -79,6 +83,7 @@ POSITION_ABBREVIATIONS: dict[str, str] = {
     "UVT.Ư": "Ủy viên Trung ương",
     "UVTW": "Ủy viên Trung ương",
     "BCH": "Ban Chấp hành",
+    "BCĐ": "Ban Chỉ đạo",
 }
 
 # Verbs and clause words that end a position or a name"s trailing list.
@@ -87,6 +92,8 @@ POSITION_STOPS: tuple[str, ...] = (
     "kết luận", "đã", "tổ chức", "thông tin", "giải đáp", "trình bày", "khẳng định", "chỉ đạo", "khai mạc",
     "nêu rõ", "nêu", "thay mặt", "trao", "tặng", "đánh giá", "ghi nhận", "biểu dương", "nhận định", "cùng",
     "tới dự", "đến dự", "làm việc", "được", "là", "có", "về", "tại", "trong", "với", "theo", "đề xuất", "làm",
+    "khen thưởng", "chúc mừng", "thăm", "báo cáo", "quán triệt", "chia sẻ", "động viên", "công bố",
+    "thông báo", "phát động", "điều hành", "trao đổi", "giới thiệu",
 )
 
 # Words that open an organisation name able to receive a task ("Văn phòng Tỉnh ủy", "Sở Kế hoạch và Đầu tư").
@@ -104,6 +111,16 @@ UNIT_LEVELS: tuple[str, ...] = (
     "huyện", "xã", "phường", "thị trấn", "thị xã", "thành phố", "sở", "ban", "ngành", "chi bộ", "đảng bộ",
     "đảng ủy", "huyện ủy", "thành ủy", "thị ủy", "phòng", "trường", "hội", "đoàn thể", "tổ chức chính trị",
     "tổ chức cơ sở đảng", "tổ chức đảng", "cơ quan", "vụ",
+    # Committees of a level ("các cấp ủy cơ sở"), not every committee ("các cấp ủy" stays generic).
+    "cấp ủy cơ sở", "cấp ủy trực thuộc", "đảng ủy cơ sở", "đảng ủy trực thuộc", "chi, đảng bộ",
+    "đảng bộ cơ sở", "đảng bộ trực thuộc", "chi bộ trực thuộc",
+)
+
+# Names of bodies and sectors with a task verb inside ("ngành Tổ chức xây dựng Đảng"): the verb does not end
+# the assignee there.
+NAMES_WITH_VERBS: tuple[str, ...] = (
+    "Tổ chức xây dựng Đảng", "Tổ chức Xây dựng Đảng", "Ban xây dựng Đảng", "Ban Xây dựng Đảng",
+    "ban xây dựng Đảng", "Kiểm tra Đảng", "Tuyên giáo và Dân vận",
 )
 
 # Verbs that open a task after its assignee ("Văn phòng Tỉnh ủy tiếp thu …").
@@ -116,6 +133,7 @@ TASK_VERBS: tuple[str, ...] = (
     "lãnh đạo", "duy trì", "củng cố", "kiện toàn", "đánh giá", "sửa đổi", "trình", "hoàn thiện",
     "chịu trách nhiệm", "thường xuyên", "kịp thời", "tuyên truyền", "vận động", "bố trí", "cử", "thẩm định",
     "tổ chức thực hiện", "có", "giám sát", "chấn chỉnh", "phát động", "xử lý", "chủ trì",
+    "bám sát", "đổi mới", "chú trọng", "đẩy nhanh", "lựa chọn", "xác định", "chăm lo", "tổ chức tốt",
 )
 
 # Nouns that a bare number counts ("722 tổ chức cơ sở đảng", "16/35 đảng ủy"); longest first when matching.
@@ -131,8 +149,10 @@ COUNT_UNITS: tuple[str, ...] = (
     "căn nhà", "thẻ", "huy hiệu", "chuyên đề", "điểm cầu", "trường",
     "chi, đảng bộ cơ sở", "chi, đảng bộ trực thuộc", "chi, đảng bộ", "ĐV", "hồ sơ", "đoàn công tác",
     "đoàn", "ấp, khu phố", "ấp", "khu phố", "tỉnh, thành phố", "tỉnh", "thành phố", "lượt người", "nhóm",
-    "câu lạc bộ",
+    "câu lạc bộ", "sản phẩm", "ha", "km", "trại sinh", "học sinh", "sinh viên", "thanh niên", "công nhân",
 )
+# Units written glued to their number ("3.600ha", "12km").
+GLUED_UNITS: tuple[str, ...] = ("ha", "km", "m2", "m²", "kg")
 
 # Units of time: a number before them is a duration or an anniversary, never a figure.
 TIME_UNITS: tuple[str, ...] = (

@@ -20,13 +20,20 @@ _MARKER_RE = re.compile(
 _INTRO_RE = re.compile(
     r"(?<!\w)(?:"
     + "|".join(map(re.escape, SHORTCOMING_NOUNS))
-    + r")(?!\w)[^.;:\n]{0,120}?(?:như|sau)?\s*:\s*"
-    r"|(?<!\w)(?:" + "|".join(map(re.escape, SHORTCOMING_NOUNS)) + r")(?!\w)[^.;:\n]{0,120}?\snhư\s+"
+    + r")(?!\w)(?:(?!nhiệm vụ|giải pháp|phương hướng|nhấn mạnh)[^.;:\n]){0,120}?(?:như|sau)?\s*:\s*"
+    r"|(?<!\w)(?:" + "|".join(map(re.escape, SHORTCOMING_NOUNS)) + r")(?!\w)"
+    r"[^.;:\n]{0,120}?\snhư(?:\s*,)?\s+"  # "một số mặt hạn chế như, …"
     # "còn một số tồn tại, hạn chế, nhất là …": what is still lacking, then the worst of it.
     r"|(?<!\w)(?:còn|một số)\s+(?:\S+\s+){0,2}(?:" + "|".join(map(re.escape, SHORTCOMING_NOUNS)) + r")(?!\w)"
     r"[^.;:\n]{0,60}?,?\s(?:nhất là|đặc biệt là)\s+",
     re.IGNORECASE,
 )
+# "phê bình các Đảng bộ xã chưa quan tâm …": what a meeting criticised (not "tự phê bình và phê bình").
+_CRITICISM_RE = re.compile(
+    r"(?<!\w)(?<!tự )phê bình(?!\s+(?:và|của|tự)(?!\w))(?!\s*[,.;:])\s+", re.IGNORECASE
+)
+# A sentence that turns to the remedy ends the list ("Để khắc phục những mặt còn tồn tại, …").
+_REMEDY_RE = re.compile(r"(?:Để|Nhằm|Từ đó|Thời gian tới|Trong thời gian tới|Giải pháp)(?!\w)", re.IGNORECASE)
 _OPENER_RE = re.compile(r"(?:" + "|".join(map(re.escape, SHORTCOMING_OPENERS)) + r")\s*,\s*")
 # A clause opening with one of these goes on with the previous subject ("…, thiếu liên hệ thực tiễn").
 _PREDICATE_OPENING_RE = re.compile(
@@ -53,7 +60,7 @@ def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
             _has_marker(left)
             and _has_marker(right_clause)
             and not opens_with_predicate
-            and len(right_clause.split()) >= 3
+            and len(right_clause.split()) >= 5  # "…, chất lượng chưa cao": an aspect of the same subject
             and len(left.split()) >= 3
         ):
             pieces.append((begin, at))
@@ -62,7 +69,11 @@ def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _items(text: str, start: int, end: int, first_sentence_end: int) -> list[tuple[int, int]]:
+def _items(
+    text: str, start: int, end: int, first_sentence_end: int, *, marked: bool = False
+) -> list[tuple[int, int]]:
+    """Items of a list of shortcomings; `marked`: each must say what is lacking (the list was not announced
+    by a noun such as "hạn chế")."""
     items: list[tuple[int, int]] = []
     begin = start
     bounds = [(m.start(), m.end()) for m in _SPLIT_RE.finditer(text, start, end)] + [(end, end)]
@@ -75,8 +86,10 @@ def _items(text: str, start: int, end: int, first_sentence_end: int) -> list[tup
                     e -= 1
                 if e - s < 8:
                     continue
-                if s >= first_sentence_end and not _has_marker(text[s:e]):
+                if s >= first_sentence_end and (not _has_marker(text[s:e]) or _REMEDY_RE.match(text, s, e)):
                     return items  # a later sentence that no longer lists shortcomings ends the list
+                if marked and not _has_marker(text[s:e]):
+                    continue
                 items.append((s, e))
         begin = b_end
     return items
@@ -107,12 +120,15 @@ def find_limitations(text: str, paragraph_spans: list[tuple[int, int]]) -> list[
         found += _causes(text, p_start, p_end)
         intro = _INTRO_RE.search(text, p_start, p_end)
         opener = _OPENER_RE.match(text, p_start, p_end)
-        if not opener and not intro:
+        criticism = None if opener or intro else _CRITICISM_RE.search(text, p_start, p_end)
+        if not opener and not intro and not criticism:
             continue
-        list_start = max(opener.end() if opener else 0, intro.end() if intro else 0)
+        list_start = max(m.end() for m in (opener, intro, criticism) if m)
         sentence_end = re.compile(r"(?:[.!?…]+)(?=\s+[A-ZĐ]|$)").search(text, list_start, p_end)
         first_end = sentence_end.end() if sentence_end else p_end
-        for s, e in _items(text, list_start, p_end, first_end):
+        # A criticism is one sentence, each item saying what is lacking.
+        list_end = first_end if criticism else p_end
+        for s, e in _items(text, list_start, list_end, first_end, marked=criticism is not None):
             item = text[s:e]
             found.append({"text": item, "start": s, "end": e})
     return found

@@ -139,29 +139,43 @@ def _positions_after(
     text: str, name_end: int, upper: int, names: list[tuple[int, int, str]]
 ) -> tuple[list[str], int]:
     """Positions listed after a name ("…, Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh chủ trì"), and their end."""
-    positions: list[str] = []
+    items: list[tuple[str, int, str]] = []  # (position, where its separator starts, the separator)
     at = name_end
     while True:
         # ";" goes on with the same person only when a title follows ("A, Ủy viên BTV; Phó Chủ tịch HĐND").
-        sep = re.match(r"\s*(?:,|;|\s[-–])\s*", text[at:upper])
+        # "Cường- Bí thư", "Diễm -Phó Bí thư": a dash glued to one side separates too; the first title may
+        # follow the name with a bare space ("đồng chí Trịnh Thị Hằng phó bí thư thường trực thị ủy").
+        sep = re.match(r"\s*(?:,|;|\s[-–]|[-–](?=\s))\s*", text[at:upper])
+        if not sep and not items and at == name_end:
+            sep = re.match(r"\s+(?=\S)", text[at:upper])
+            if sep and not _HEAD_RE.match(text, at + sep.end(), upper):
+                sep = None
         if not sep:
             break
+        mark = sep.group().strip().replace("–", "-")
         item_start = at + sep.end()
         head = _HEAD_RE.match(text, item_start, upper)
         if not head:
             break
         stop = _ITEM_STOP_RE.search(text, item_start, upper)
         item_end = stop.start() if stop else upper
-        if any(item_start <= s < item_end for s, _, _ in names):
-            break
         verb = _STOP_RE.search(text, head.end(), item_end)
+        if not verb and any(item_start <= s <= item_end for s, _, _ in names):  # runs into the next name
+            # "A, Chủ nhiệm UBKT - Chánh Thanh tra tỉnh B": the titles joined by dashes to the next name are
+            # that person's ("Chủ nhiệm UBKT - Chánh Thanh tra tỉnh"), not A's; so are those after the last
+            # ";" ("A, Chủ tịch HĐND; Phó Bí thư, Chủ tịch UBND B": a list of people).
+            while mark == "-" and items:
+                _, at, mark = items.pop()
+            while ";" in (mark, *(m for _, _, m in items)) and items and mark != ";":
+                _, at, mark = items.pop()
+            break
         if verb:
-            positions.append(expand_position(text[item_start : verb.start()]))
+            items.append((expand_position(text[item_start : verb.start()]), at, mark))
             at = verb.start()
             break
-        positions.append(expand_position(text[item_start:item_end]))
+        items.append((expand_position(text[item_start:item_end]), at, mark))
         at = item_end
-    return [p for p in positions if p], at
+    return [p for p, _, _ in items if p], at
 
 
 def find_people(text: str, start: int, end: int) -> list[PersonMention]:
@@ -185,8 +199,15 @@ def find_people(text: str, start: int, end: int) -> list[PersonMention]:
     return mentions
 
 
+_WINDOW_END_RE = re.compile(
+    r"(?:đã\s+)?(?:tổ chức|họp|tiến hành|khai mạc|diễn ra)(?!\w)"
+    r"|(?<!\w)(?:tham |cùng |tới |đến )?dự(?!\w)(?! khuyết)"
+)
+
+
 def _chair_window_end(text: str, at: int, end: int) -> int:
-    verb = re.compile(r"(?:đã\s+)?(?:tổ chức|họp|tiến hành|khai mạc|diễn ra)(?!\w)").search(text, at, end)
+    """Where the names after "chủ trì (…) có" stop being chairs: the next verb, or the guests ("tham dự")."""
+    verb = _WINDOW_END_RE.search(text, at, end)
     return verb.start() if verb else end
 
 
@@ -198,22 +219,30 @@ def find_chairs(
     for s_start, s_end in sentence_spans:
         for match in _CHAIR_RE.finditer(text, s_start, s_end):
             after_of = re.match(r"\s+(?:của|là|có|gồm)(?:\s+các)?\s", text[match.end() : s_end])
-            lead_in = re.match(
-                r"\s*(?:hội nghị|cuộc họp|buổi làm việc)\s+(?:có|là|gồm)\s", text[match.end() : s_end]
-            )
-            if after_of or lead_in:
-                window_end = _chair_window_end(text, match.end(), s_end)
-                chairs += [m for m in mentions if match.end() <= m.start < window_end]
-                continue
+            lead_in = _CHAIR_LEAD_IN_RE.match(text, match.end(), s_end)
             closest = [
                 m
                 for m in mentions
                 if s_start <= m.span_start <= m.span_end <= match.start()
                 and _BEFORE_CHAIR_VERB_RE.fullmatch(text, m.span_end, match.start())
             ]
+            if after_of or (lead_in and not closest):
+                window_end = _chair_window_end(text, match.end(), s_end)
+                chairs += [m for m in mentions if match.end() <= m.start < window_end]
+                continue
             if closest:
-                chairs += _co_chairs(text, closest[0], [m for m in mentions if s_start <= m.start])
+                earlier = [m for m in mentions if s_start <= m.start]
+                chairs += _co_chairs(text, closest[0], earlier, s_start)
     return chairs
+
+
+# "chủ trì Hội nghị, có đồng chí X", "Chủ trì tại điểm cầu Tỉnh ủy có X": the chairs are named after the verb
+# (not "có sự tham dự của …", which names guests).
+_CHAIR_LEAD_IN_RE = re.compile(
+    r"\s*(?:(?:hội nghị|cuộc họp|phiên họp|buổi họp|buổi làm việc|hội thảo)(?!\w))?"
+    r"(?:\s*tại\s+[^,.;:\n]{1,60}?)?\s*,?\s*(?:có|là|gồm)(?!\s+sự(?!\w))(?:\s+các)?\s",
+    re.IGNORECASE,
+)
 
 
 # Between a chair's titles and "chủ trì": nothing, or "đã", "dự và", "cùng".
@@ -221,8 +250,11 @@ _BEFORE_CHAIR_VERB_RE = re.compile(r"\s*(?:(?:đã|sẽ|cùng|(?:tham )?dự và
 _LIST_OPENING_RE = re.compile(r"(?<!\w)các đồng chí\s*:?\s*$", re.IGNORECASE)
 
 
-def _co_chairs(text: str, chair: PersonMention, earlier: list[PersonMention]) -> list[PersonMention]:
-    """The chair and those listed with them: "X và Y chủ trì"; "các đồng chí: X, …; Y, … đồng chủ trì"."""
+def _co_chairs(
+    text: str, chair: PersonMention, earlier: list[PersonMention], sentence_start: int
+) -> list[PersonMention]:
+    """The chair and those listed with them: "X và Y chủ trì"; "các đồng chí: X, …; Y, … đồng chủ trì";
+    a sentence opening with titled names, "Bí thư A, Chủ nhiệm UBKT B, Phó Chủ nhiệm C chủ trì"."""
     found = [chair]
     chain: list[PersonMention] = []
     current = chair
@@ -236,7 +268,14 @@ def _co_chairs(text: str, chair: PersonMention, earlier: list[PersonMention]) ->
             current = other
         else:
             break
-    # A list joined by commas or semicolons chairs together only when it opens "các đồng chí".
-    if chain and _LIST_OPENING_RE.search(text, max(0, chain[-1].span_start - 20), chain[-1].span_start):
+    # A list joined by commas or semicolons chairs together only when it opens "các đồng chí", or when
+    # the sentence opens with it and every item is a title before a name (no guest list reads that way).
+    opened = chain and _LIST_OPENING_RE.search(text, max(0, chain[-1].span_start - 20), chain[-1].span_start)
+    titled = (
+        chain
+        and all(m.span_start < m.start for m in [chair, *chain])
+        and re.fullmatch(r"[\W\d_]*", text[sentence_start : chain[-1].span_start])
+    )
+    if opened or titled:
         found += chain
     return found

@@ -33,7 +33,10 @@ _PERIOD_RE = re.compile(
 )
 # Words just before a period that make it the coming one, not the one under review.
 # "tình hình thực hiện nhiệm vụ tháng 8" looks back, though "nhiệm vụ" alone looks ahead.
-_DONE_RE = re.compile(r"thực hiện\s+(?:các\s+)?nhiệm vụ\s+$", re.IGNORECASE)
+# "đánh giá tình hình thực hiện nhiệm vụ công tác năm 2017" looks back too.
+_DONE_RE = re.compile(
+    r"(?:thực hiện|kết quả)\s+(?:các\s+)?nhiệm vụ(?:\s+(?:công tác|chính trị|trọng tâm))?\s+$", re.IGNORECASE
+)
 _FORWARD_RE = re.compile(
     r"(?:triển khai|nhiệm vụ|phương hướng|kế hoạch|chương trình|đề ra)\s+(?:\S+\s+){0,3}$", re.IGNORECASE
 )

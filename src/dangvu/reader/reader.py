@@ -22,7 +22,7 @@ from dangvu.reader.people import PersonMention, find_chairs, find_people
 from dangvu.reader.periods import find_periods
 from dangvu.reader.scoring import ScoreRow, score_corpus
 from dangvu.reader.tasks import find_deadlines, find_tasks
-from dangvu.reader.text import html_to_text, paragraphs, prepare, sentences
+from dangvu.reader.text import Article, html_to_text, paragraphs, prepare, sentences
 
 __all__ = ["evaluate", "read_file", "read_text", "text_from_bytes"]
 
@@ -111,6 +111,20 @@ def _linked_deadlines(
     return deadlines
 
 
+def _with_title_figures(article: Article, figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The body's figures, and those only the headline states ("Phát triển đảng viên đạt 122,5% chỉ tiêu")."""
+    if article.title_span is None:
+        return figures
+    start, end = article.title_span
+    text = article.text
+    taken = [(r.start, r.end) for r in find_document_references(text[:end]) if r.start >= start]
+    taken += [(d.start, d.end) for d in find_dates(text, start, end)]
+    taken += [(p.start, p.end) for p in find_periods(text, start, end)]
+    stated = {(f["value"], f["of"]) for f in figures}
+    extra = [f for f in find_figures(text, start, end, taken) if (f["value"], f["of"]) not in stated]
+    return extra + figures
+
+
 def read_text(raw: str) -> dict[str, Any]:
     """Facts of one article; offsets point into the normalised text (the HTML's text for HTML input)."""
     article = prepare(raw)
@@ -124,6 +138,8 @@ def read_text(raw: str) -> dict[str, Any]:
     taken = [(r.start, r.end) for r in refs]
     taken += [(d.start, d.end) for d in find_dates(body)] + [(p.start, p.end) for p in find_periods(body)]
     mentions = [m for p in paragraph_spans for m in find_people(body, *p)]
+    # People named in photo captions: never chairs (the captions are no sentence of the body).
+    mentions += [m for c in article.captions for m in find_people(article.text, *c)]
     chairs, people = _people(mentions, find_chairs(body, mentions, sentence_spans))
     facts: dict[str, Any] = {"title": article.title}
     if article.published:
@@ -134,7 +150,9 @@ def read_text(raw: str) -> dict[str, Any]:
         chairs=chairs,
         people=people,
         documents=_distinct_documents(refs),
-        figures=[f for p in paragraph_spans for f in find_figures(body, p[0], p[1], taken)],
+        figures=_with_title_figures(
+            article, [f for p in paragraph_spans for f in find_figures(body, p[0], p[1], taken)]
+        ),
         deadlines=_linked_deadlines(find_deadlines(body, paragraph_spans, event_date), tasks, body),
         limitations=find_limitations(body, paragraph_spans),
         tasks=tasks,

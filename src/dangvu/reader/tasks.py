@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from dangvu.reader.dates import DateMention, find_dates, find_month_years
-from dangvu.reader.lexicon import ORG_HEADS, TASK_VERBS, UNIT_LEVELS
+from dangvu.reader.lexicon import NAMES_WITH_VERBS, ORG_HEADS, TASK_VERBS, UNIT_LEVELS
 
 
 def _alternatives(words: tuple[str, ...]) -> str:
@@ -25,7 +25,8 @@ _TRIGGER_RE = re.compile(
     r"\s*:?\s*(?:cho\s+)?"  # "yêu cầu: Ban Tuyên giáo …"
 )
 _ASSIGNEE_START_RE = re.compile(
-    rf"(?:(?:{_alternatives(ORG_HEADS)})(?!\w)|[Cc]ác\s+(?:{_alternatives(UNIT_LEVELS)})(?!\w))"
+    rf"(?:(?:{_alternatives(ORG_HEADS)})(?!\w)|[Cc]ác\s+(?:{_alternatives(UNIT_LEVELS)})(?!\w)"
+    r"|[Nn]gành\s+(?=[A-ZĐ]))"  # "ngành Tổ chức xây dựng Đảng", "ngành Kiểm tra"
 )
 _VERB_RE = re.compile(rf"(?<!\w)(?:{_alternatives(TASK_VERBS)})(?!\w)")
 _CAPITAL_VERB_RE = re.compile(rf"(?:{_alternatives(tuple(v[0].upper() + v[1:] for v in TASK_VERBS))})(?!\w)")
@@ -39,34 +40,55 @@ _MONTH_DEADLINE_RE = re.compile(r"(?:trong|trước|hết|cuối|chậm nhất(?
 
 def _assignee_at(text: str, at: int, end: int, *, generic: bool = False) -> tuple[str, int] | None:
     """The assignee opening at `at` and where its task's verb starts; `generic` accepts any addressee."""
-    if not generic and not _ASSIGNEE_START_RE.match(text, at, end):
+    opening = _ASSIGNEE_START_RE.match(text, at, end)
+    if not generic and not opening:
         return None
+    if re.match(r"(?:hội nghị|cuộc họp|buổi)(?!\w)", text[at:end], re.IGNORECASE):
+        return None  # "dự và chỉ đạo Hội nghị có …" directs the meeting: no task
     stop = re.compile(r"[.;:\n]").search(text, at, end)
     limit = stop.start() if stop else end
-    verb = _VERB_RE.search(text, at, limit)
+    verb = _VERB_RE.search(text, opening.end() if opening else at, limit)
+    while verb and _inside_name(text, verb.start(), verb.end()):
+        verb = _VERB_RE.search(text, verb.end(), limit)
     if not verb or len(text[at : verb.start()].split()) > 14:
         return None
     assignee = text[at : verb.start()].strip(" ,")
     return (assignee, verb.start()) if assignee else None
 
 
-def _task_end(text: str, at: int, end: int) -> tuple[int, int | None]:
-    """End of a task's text, and where the next assignee starts when a ";" hands over to one."""
+_NAMES_WITH_VERBS_RE = re.compile(rf"(?<!\w)(?:{_alternatives(NAMES_WITH_VERBS)})(?!\w)")
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """A verb inside a body's name ("ngành Tổ chức xây dựng Đảng", "các Ban xây dựng Đảng")."""
+    return any(
+        m.start() <= start and end <= m.end()
+        for m in _NAMES_WITH_VERBS_RE.finditer(text, max(0, start - 40), min(len(text), end + 40))
+    )
+
+
+def _task_end(text: str, at: int, end: int) -> tuple[int, int | None, int | None]:
+    """End of a task's text; where the next assignee starts when a ";" hands over to one; and where the
+    same assignee's next task starts ("… tăng cường …; đổi mới …; chú trọng …": one task a clause).
+    After a colon, ";" separates the parts of one task ("tập trung …: tạo bước đột phá …; nâng cao …")."""
     position = at
     while True:
         stop = re.compile(r";|(?:\./\.|[.!?…])(?=\s|$)").search(text, position, end)
         if not stop:
-            return end, None
+            return end, None, None
         if stop.group() != ";":
-            return stop.start(), None
+            return stop.start(), None, None
         nxt = at_next = stop.end()
         while at_next < end and text[at_next] == " ":
             at_next += 1
         if _assignee_at(text, at_next, end):
-            return stop.start(), at_next
+            return stop.start(), at_next, None
         trigger = _TRIGGER_RE.match(text, at_next, end)
         if trigger and _assignee_at(text, trigger.end(), end):
-            return stop.start(), None  # "…; giao X …" opens a task of its own
+            return stop.start(), None, None  # "…; giao X …" opens a task of its own
+        clause = re.match(r"[^;.!?…\n]*", text[at_next:end])
+        if ":" not in text[at : stop.start()] and clause and len(clause.group().split()) >= 4:
+            return stop.start(), None, at_next
         position = nxt
 
 
@@ -140,8 +162,7 @@ def find_tasks(
                 listing = True
                 continue
             if carry and _CAPITAL_VERB_RE.match(text, s_start, s_end):
-                task_end, _ = _task_end(text, s_start, s_end)
-                tasks.append(_task(carry, text, s_start, task_end, event_date))
+                tasks += _task_list(text, (carry, s_start), s_end, event_date)
                 continue
             carry = None
             # "…; Ban Tuyên giáo xây dựng …. Văn phòng Tỉnh ủy bố trí …": the list goes on unit by unit.
@@ -160,9 +181,12 @@ def _task_list(
     found: list[dict[str, Any]] = []
     while head:
         assignee, verb_at = head
-        task_end, next_at = _task_end(text, verb_at, end)
+        task_end, next_at, same_at = _task_end(text, verb_at, end)
         found.append(_task(assignee, text, verb_at, task_end, event_date))
-        head = _assignee_at(text, next_at, end) if next_at is not None else None
+        if next_at is not None:
+            head = _assignee_at(text, next_at, end)
+        else:
+            head = (assignee, same_at) if same_at is not None else None
     return found
 
 

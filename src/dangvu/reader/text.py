@@ -77,6 +77,8 @@ LINE_MARKERS: tuple[str, ...] = (
     ">>",
     "»",
     "in trang",
+    "số lượt truy cập",
+    "lượt truy cập",
 )
 _SOURCE_TAG_RE = re.compile(
     r"\s*(?:(?:\([\w.\- ]{2,40}\)|[A-ZĐ]{2,8}\.?)\s?[-–—]\s*|\([A-ZĐ][A-ZĐa-z.]{1,12}\)\s+(?=[A-ZĐ]))"
@@ -113,6 +115,9 @@ class Article:
     title: str | None
     title_span: tuple[int, int] | None
     published: date | None
+    # Photo captions, blanked in `body` but kept for the people they name ("Ông A - Bí thư … phát biểu.
+    # Ảnh: B"): spans of `text` without the photo credit.
+    captions: tuple[tuple[int, int], ...] = ()
 
 
 class _TextExtractor(HTMLParser):
@@ -237,7 +242,8 @@ def _is_capital_byline(line: str) -> bool:
     if not match:
         return False
     name = match["name"].strip()
-    return name.isupper() and 2 <= len(name.split()) <= 5 and (name != line.strip() or "|" in line)
+    words = re.split(r"[\s.]+", name.strip(". "))  # "V.ANH |": initials count as words
+    return name.isupper() and 2 <= len(words) <= 5 and (name != line.strip() or "|" in line)
 
 
 def _is_furniture_line(line: str, title: str | None) -> bool:
@@ -248,7 +254,8 @@ def _is_furniture_line(line: str, title: str | None) -> bool:
         return True
     if _is_caption(line) or _is_capital_byline(line):
         return True
-    return bool(re.fullmatch(r"[\W\d_]*", line))
+    # Page buttons run together ("EmailPrintAa", "TAGS"): one word of Latin letters only.
+    return bool(re.fullmatch(r"[\W\d_]*|[A-Za-z]{3,20}", line))
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -269,11 +276,16 @@ def _headline(text: str, spans: list[tuple[int, int]]) -> tuple[int | None, date
             published = published or parse_full_date(stamp["date"])
             skipped.append(index)
             continue
-        folded = _fold(line)
-        if re.fullmatch(r"[\W\d_]*", line) or any(folded.startswith(m) for m in LINE_MARKERS):
+        # Page furniture, or an English interface line above the headline ("Skip to main content").
+        if _is_furniture_line(line, None) or re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+){1,5}", line):
             skipped.append(index)
             continue
         following = text[spans[index + 1][0] : spans[index + 1][1]] if index + 1 < len(spans) else ""
+        # A section's name above the headline ("Xây dựng đảng", then "Huyện ủy giao ban …").
+        section = len(line.split()) <= 3 and not line.endswith(".")
+        if section and following and _is_title(following) and len(following) > 2 * len(line) + 10:
+            skipped.append(index)
+            continue
         # "Thủ tướng … chủ trì Hội nghị." above "Phát triển Tây Nguyên …": a caption, then the headline.
         one_sentence = line.endswith(".") and not re.search(r"[.!?]\s+\S", line) and len(line) <= 120
         if one_sentence and following and _is_title(following) and len(following) > 20:
@@ -298,6 +310,7 @@ def prepare(raw: str) -> Article:
         title = _clean_title(text[title_span[0] : title_span[1]])
         _blank(chars, *title_span)
     content: list[tuple[int, int]] = []
+    captions: list[tuple[int, int]] = []
     seen: set[str] = set()
     for index, (start, end) in enumerate(spans):
         line = text[start:end]
@@ -314,6 +327,10 @@ def prepare(raw: str) -> Article:
             continue
         if _is_furniture_line(line, title) or (len(line) > 40 and folded in seen):
             _blank(chars, start, end)  # furniture, or a paragraph the page repeats
+            credit = _CAPTION_RE.search(line) if folded not in seen else None
+            if credit and credit.start() > 0:
+                captions.append((start, start + credit.start()))
+            seen.add(folded)
             continue
         seen.add(folded)
         content.append((start, end))
@@ -322,7 +339,7 @@ def prepare(raw: str) -> Article:
         tag = _SOURCE_TAG_RE.match(text, content[0][0])
         if tag and tag.end() < content[0][1]:
             _blank(chars, tag.start(), tag.end())
-    return Article(text, "".join(chars), title, title_span, published)
+    return Article(text, "".join(chars), title, title_span, published, tuple(captions))
 
 
 def _blank_bylines(text: str, chars: list[str], content: list[tuple[int, int]]) -> None:
