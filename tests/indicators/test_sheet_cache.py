@@ -47,6 +47,14 @@ def test_only_the_tables_sheets_read_are_tracked():
     assert not freshness.is_tracked(freshness.GENERATION_TABLE)
 
 
+def test_a_log_in_is_not_a_change_of_scope():
+    last_login = 'UPDATE "auth_user" SET "last_login" = %s WHERE "auth_user"."id" = %s'
+    assert freshness.only_last_login(last_login)
+    assert not freshness.only_last_login('UPDATE "auth_user" SET "last_login" = %s, "is_staff" = %s WHERE 1')
+    assert not freshness.only_last_login('UPDATE "auth_user" SET "is_active" = %s WHERE "id" = %s')
+    assert not freshness.only_last_login('UPDATE "accounts_role" SET "last_login" = %s WHERE "id" = %s')
+
+
 def _generation():
     from django.db import connection
 
@@ -174,3 +182,14 @@ def test_threads_asking_for_the_same_sheet_at_once_make_it_once():
         t.join()
     assert len(made) == 1
     assert sheet_cache._making == {}  # no lock left behind
+
+
+@pytest.mark.django_db(transaction=True)
+def test_logging_in_keeps_the_kept_sheets(client, province, system):
+    ensure_catalogue()
+    kept = indicator_sheet(system, Q4)
+    before = _generation()
+    r = client.post("/dang-nhap/", {"username": "admin", "password": "Mat-khau-thu-2026"})
+    assert r.status_code == 302 and "/dang-nhap/" not in r["Location"]
+    assert _generation() == before
+    assert indicator_sheet(system, Q4).figures is kept.figures

@@ -52,6 +52,17 @@ def is_tracked(table: str | None) -> bool:
     return table is not None and table != GENERATION_TABLE and table.startswith(TRACKED_PREFIXES)
 
 
+def only_last_login(sql: str) -> bool:
+    """Django's `update_last_login` (on every log-in) sets nothing else: not a change of anyone's scope."""
+    head, _, rest = sql.partition(" SET ")
+    assignments, _, _ = rest.partition(" WHERE ")
+    return (
+        head.strip().lower() == 'update "auth_user"'
+        and assignments.strip().startswith('"last_login" = ')
+        and (assignments.count(" = ") == 1)
+    )
+
+
 def generation(connection: BaseDatabaseWrapper) -> int | None:
     """The current generation, or None when the row is missing (a flushed test database): no caching."""
     try:
@@ -127,7 +138,7 @@ def watch(connection: BaseDatabaseWrapper) -> None:
 
     def watcher(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:
         result = execute(sql, params, many, context)
-        if is_tracked(written_table(sql)):
+        if is_tracked(written_table(sql)) and not only_last_login(sql):
             _after_write(connection)
         return result
 
