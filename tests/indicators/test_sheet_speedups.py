@@ -77,3 +77,29 @@ def test_the_memo_gives_the_same_figures(province, system):
             for ind in a.indicators:
                 fa, fb = a.figure(ind.code, node), b.figure(ind.code, node)
                 assert (fa.value, fa.sources) == (fb.value, fb.sources) if fa else fb is None
+
+
+def test_a_commune_office_sheet_covers_its_commune_only_with_the_same_figures(province, system):
+    editor = province.users["editor_a"]  # edits XA
+    xa = province["XA"]
+    assert sheet_within(xa.path, Q4, TreeView.WAS, editor) == xa.path
+    assert sheet_within(province["CA1"].path, Q4, TreeView.WAS, editor) == xa.path
+    whole = indicator_sheet(system, Q4, around=province["HL"].path)
+    for view in TreeView:
+        mine = indicator_sheet(editor, Q4, view, around=xa.path)
+        assert set(mine.nodes) == {xa.pk, province["CA1"].pk, province["CA2"].pk}
+        for node in mine.nodes:
+            for code in CODES:
+                assert mine.figure(code, node).value == whole.figure(code, node).value
+
+
+def test_a_commune_that_took_in_a_cell_from_elsewhere_reads_more_than_itself(province, system):
+    editor = province.users["editor_a"]
+    xa = province["XA"]
+    # CB1 moves from XB to XA in 2021: in 2019 it sat outside XA, in 2022 it is XA's
+    org_move(actor=None, organisation=province["CB1"], parent=xa, effective_on=dt.date(2021, 1, 1))
+    assert sheet_within(xa.path, Q4, TreeView.WAS, editor) is None  # the whole tree (all of it is HL's)
+    assert sheet_within(xa.path, Period.parse("2022-Q1"), TreeView.WAS, editor) == xa.path
+    was = indicator_sheet(editor, Q4, around=xa.path)
+    whole = indicator_sheet(system, Q4, around=xa.path)
+    assert was.figure("DV_CUOI_KY", xa.pk).value == whole.figure("DV_CUOI_KY", xa.pk).value == 5

@@ -17,6 +17,7 @@ from typing import Any, TypeVar, cast
 
 from django.db import connection
 
+from dangvu.accounts.selectors import scope_paths
 from dangvu.core.periods import Period
 from dangvu.indicators import freshness, sheet_cache, sources
 from dangvu.indicators.forecast import Forecast, forecast_flow
@@ -117,17 +118,27 @@ def province_path(path: str) -> str:
     return f"/{first}/"
 
 
-def sheet_within(path: str, period: Period, view: TreeView = TreeView.WAS) -> str | None:
-    """The path to limit a sheet to for a page about the unit at `path`: its top unit's sub-tree when that
-    sub-tree is whole on the period's last day and today (`self_contained`), else None (the whole tree)."""
+def sheet_within(
+    path: str, period: Period, view: TreeView = TreeView.WAS, user: Any = None
+) -> str | None:
+    """The path to limit a sheet to for a page about the unit at `path`: the one sub-tree a user's roles
+    cover (a commune office sees its commune) when the page is inside it, else its top unit's sub-tree —
+    either only when it is whole on the period's last day and today (`self_contained`); else None (the
+    whole tree). A user's sheet never shows a unit outside their scope, so nothing they see changes."""
+    day = _changed(period.end) if view is TreeView.WAS else None
+    on = period.end if view is TreeView.WAS else None
+    scope = _memoised(("scope", getattr(user, "pk", None)), lambda: scope_paths(user)) if user else None
     top = province_path(path)
+    if scope is not None and len(scope) == 1 and path.startswith(scope[0]) and scope[0] != top:
+        mine = scope[0]
+        if _kept(("within", mine, view, day), lambda: mine if self_contained(mine, on) else None):
+            return mine
 
     def make() -> str | None:
         if not Organisation.objects.exclude(path__startswith=top).exists():
             return None  # every unit is under it: the whole tree, no need to check or filter
-        return top if self_contained(top, period.end if view is TreeView.WAS else None) else None
+        return top if self_contained(top, on) else None
 
-    day = _changed(period.end) if view is TreeView.WAS else None
     return _kept(("within", top, view, day), make)
 
 
@@ -157,7 +168,7 @@ def indicator_sheet(
     unit a page is about — the sheet then covers only its top unit's sub-tree when that is whole on the
     period's last day (`sheet_within`), so one province of a nation is computed alone."""
     inds = indicators if indicators is not None else indicators_active()
-    within = sheet_within(around, period, view) if around else None
+    within = sheet_within(around, period, view, user) if around else None
     user_key = getattr(user, "pk", None)
     codes = tuple(i.code for i in inds)
     key = ("sheet", user_key, str(period), view, within)
@@ -237,7 +248,7 @@ def prefetch_periods(
         return
     merged: dict[Period, dict[str, str]] = {}
     for p, inds in wanted:
-        within = sheet_within(around, p, view) if around else None
+        within = sheet_within(around, p, view, user) if around else None
         if _kept_sheet(_kept_key(getattr(user, "pk", None), p, view, within), tuple(i.code for i in inds)):
             continue
         merged.setdefault(p, {}).update(
@@ -245,7 +256,7 @@ def prefetch_periods(
         )
     by_within: dict[str | None, dict[Period, dict[str, str]]] = {}
     for p, computed in merged.items():
-        by_within.setdefault(sheet_within(around, p, view) if around else None, {})[p] = computed
+        by_within.setdefault(sheet_within(around, p, view, user) if around else None, {})[p] = computed
     for within, group in by_within.items():
         for p, values in sources.member_values_of(group, within).items():
             memo[("members", str(p), within)] = (group[p], values)

@@ -146,9 +146,10 @@ def last_change(on: dt.date) -> dt.date | None:
 
 
 def self_contained(within: str, on: dt.date | None) -> bool:
-    """Whether the units under `within` (as the tree is now; a top unit's path) form whole trees on `on`
-    and today: no link of that day and no successor joins a unit inside to one outside. (A current parent
-    cannot: a path is its parent's path and more.) `on=None`: today's tree only ("now" view), no links.
+    """Whether the units under `within` (as the tree is now; a top unit's path, or a commune's) form whole
+    trees on `on` and today: no link of that day and no successor joins a unit inside to one outside (the
+    sub-tree's own top may hang from a parent outside). A current parent cannot: a path is its parent's
+    path and more. `on=None`: today's tree only ("now" view), no links.
     Up to four small queries, each starting from the units inside."""
     inside = Q(path__startswith=within)
     if (
@@ -164,6 +165,7 @@ def self_contained(within: str, on: dt.date | None) -> bool:
     return not (
         OrgLink.objects.filter(day, child__path__startswith=within)
         .exclude(parent__path__startswith=within)
+        .exclude(child__path=within)  # the sub-tree's own top hangs from a parent outside: that is allowed
         .exists()
         or OrgLink.objects.filter(day, parent__path__startswith=within)
         .exclude(child__path__startswith=within)
