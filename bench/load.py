@@ -195,6 +195,7 @@ def run_once(
     import_file: Path,
     short: bool,
     scenario: str = "offices",
+    warmup: int = 0,
 ) -> dict:
     port = free_port()
     log_path = work / f"server-{users}.log"
@@ -240,6 +241,23 @@ def run_once(
             DANGVU_LOAD_WAIT="0.5,1.5" if short else "1,3",
             DANGVU_LOAD_SESSIONS=str(work / "sessions.json"),
         )
+        if warmup:  # the same users first, figures not kept: the servers' kept sheets are then made
+            subprocess.run(
+                [
+                    str(BIN / "locust"),
+                    "-f",
+                    str(ROOT / "bench" / "locustfile.py"),
+                    "DashboardReader" if scenario == "dashboard" else "Office",
+                    "--headless",
+                    *("-u", str(users), "-r", str(max(1, users // 5)), "-t", f"{warmup}s"),
+                    *("--host", f"http://127.0.0.1:{port}", "--only-summary", "--loglevel", "ERROR"),
+                ],
+                env=locust_env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                timeout=warmup + 120,
+                check=False,
+            )
         locust = subprocess.Popen(
             [
                 str(BIN / "locust"),
@@ -304,6 +322,7 @@ def run_once(
     return {
         "users": users,
         "seconds": seconds,
+        "warmup": warmup,
         "rows": rows,
         "errors": sum(r["errors"] for r in rows if r["page"] != "(tất cả)"),
         "server_errors": server_log.count("Internal Server Error"),
@@ -317,7 +336,8 @@ def run_once(
 
 
 def print_result(db: str, res: dict) -> None:
-    print(f"\n{db}, {res['users']} users, {res['seconds']} s")
+    warm = f" after a {res['warmup']} s warm-up" if res.get("warmup") else ""
+    print(f"\n{db}, {res['users']} users, {res['seconds']} s{warm}")
     print(f"{'page':48} {'method':6} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6}")
     for r in res["rows"]:
         print(
@@ -349,6 +369,12 @@ def main() -> None:
     )
     p.add_argument("--import-rows", type=int, default=None, help="rows of the members import")
     p.add_argument("--json", help="write the figures to this file")
+    p.add_argument(
+        "--warmup",
+        type=int,
+        default=0,
+        help="seconds of the same load before the measured run, not counted (kept sheets made)",
+    )
     p.add_argument(
         "--scenario",
         choices=["offices", "dashboard"],
@@ -386,7 +412,7 @@ def main() -> None:
             started = time.perf_counter()  # data built once; a fresh import file each run
             subprocess.run([*prep, *(["--small"] if a.short else [])], env=env, check=True)
             print(f"{db}: data ready in {time.perf_counter() - started:.0f} s", flush=True)
-            res = run_once(env, n, a.time, work, import_file, a.short, a.scenario)
+            res = run_once(env, n, a.time, work, import_file, a.short, a.scenario, a.warmup)
             results.setdefault(db, []).append(res)
             print_result(db, res)
     if a.json:
