@@ -9,6 +9,7 @@ per page: requests, p50, p95, errors, and count "database is locked" in the serv
 Usage:
   .venv/bin/python bench/load.py [--db sqlite,postgres] [--users 20,100] [--time 60]
   .venv/bin/python bench/load.py --short          # a small fixture province, 6 users, ~20 s (CI)
+  .venv/bin/python bench/load.py --scenario dashboard --users 20 --warmup 60   # dashboards only
 Data: SQLite in --data-dir (default var/load; the demo province is built there once, ~35 s);
 PostgreSQL at --pg-url (default DANGVU_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/h_load;
 the demo is built into it once). --json FILE writes the figures for tests.
