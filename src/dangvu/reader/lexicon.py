@@ -64,6 +64,10 @@ TITLE_HEADS: tuple[str, ...] = (
     "Trưởng BCĐ", "Phó Trưởng BCĐ", "Phó Trưởng Ban Chỉ đạo", "Trưởng Ban Chỉ đạo", "Tổ trưởng Tổ công tác",
 )
 
+# Memberships written where a title would be ("đảng viên Lò Văn A", "Lò Văn A – Đoàn viên Chi đoàn B"): they
+# are not titles, but they say who the person is, so the person is kept with them.
+MEMBER_ROLES: tuple[str, ...] = ("Đảng viên", "Đoàn viên", "Hội viên", "Đội viên")
+
 # Abbreviations written inside positions, expanded as the gold writes them ("Phó Bí thư TT" → "Thường trực").
 POSITION_ABBREVIATIONS: dict[str, str] = {
     "TT": "Thường trực",
@@ -103,8 +107,11 @@ ORG_HEADS: tuple[str, ...] = (
     "Quận ủy", "Công an", "Bộ Chỉ huy", "Hội", "Liên đoàn", "Tỉnh đoàn", "Đoàn", "Trường", "Trung tâm",
     "Chi bộ", "Chi ủy", "Đảng bộ", "Cục", "Chi cục", "Phòng", "Bộ", "Viện", "Báo", "Đài", "Kho bạc",
     "Ngân hàng", "Thanh tra", "Tòa án", "Viện kiểm sát", "Bảo hiểm", "UBKT", "BTV", "Thường trực", "Tổ",
-    "Liên minh",
+    "Liên minh", "Tiểu ban", "Ban Chỉ đạo", "BCĐ", "Tổ công tác", "Hội đồng",
 )
+
+# Groups that a body sends out and that can receive a task ("phân công 6 đoàn kiểm tra để kiểm tra …").
+TEAM_NOUNS: tuple[str, ...] = ("đoàn kiểm tra", "đoàn giám sát", "đoàn công tác", "tổ công tác", "tổ giám sát")
 
 # Levels that name a set of units ("các huyện", "các sở, ngành"): specific enough to carry a task.
 UNIT_LEVELS: tuple[str, ...] = (
@@ -150,6 +157,8 @@ COUNT_UNITS: tuple[str, ...] = (
     "chi, đảng bộ cơ sở", "chi, đảng bộ trực thuộc", "chi, đảng bộ", "ĐV", "hồ sơ", "đoàn công tác",
     "đoàn", "ấp, khu phố", "ấp", "khu phố", "tỉnh, thành phố", "tỉnh", "thành phố", "lượt người", "nhóm",
     "câu lạc bộ", "sản phẩm", "ha", "km", "trại sinh", "học sinh", "sinh viên", "thanh niên", "công nhân",
+    # "3 đ/c" is "3 đồng chí"; "54 điển hình" are exemplary people or units, as "147 mô hình" are models.
+    "đ/c", "điển hình", "gương điển hình",
 )
 # Units written glued to their number ("3.600ha", "12km").
 GLUED_UNITS: tuple[str, ...] = ("ha", "km", "m2", "m²", "kg")
