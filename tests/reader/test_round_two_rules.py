@@ -29,3 +29,26 @@ def test_a_sub_committee_can_receive_a_task():
     text = "Đồng chí Phó Bí thư đề nghị Tiểu ban văn kiện tiếp tục rà soát dự thảo báo cáo chính trị.\n"
     tasks = [(t["assignee"], t["text"]) for t in read_text(text)["tasks"]]
     assert tasks == [("Tiểu ban văn kiện", "tiếp tục rà soát dự thảo báo cáo chính trị")]
+
+
+def test_teams_sent_out_by_a_board_receive_its_task():
+    text = "Ban Chỉ đạo phân công 3 đoàn kiểm tra để kiểm tra tại các xã vùng cao.\n"
+    tasks = [(t["assignee"], t["text"]) for t in read_text(text)["tasks"]]
+    assert tasks == [("3 đoàn kiểm tra", "kiểm tra tại các xã vùng cao")]
+
+
+def test_tasks_listed_after_the_meeting_sets_them_have_no_assignee():
+    text = (
+        "Hội nghị đã đề ra nhiệm vụ, giải pháp cho quý tới. Trong đó tiếp tục rà soát hộ nghèo ở các thôn; "
+        "Sửa chữa nhà văn hóa thôn Khe Mát trước mùa mưa.\n"
+    )
+    tasks = [(t["assignee"], t["text"]) for t in read_text(text)["tasks"]]
+    assert tasks == [
+        (None, "tiếp tục rà soát hộ nghèo ở các thôn"),
+        (None, "Sửa chữa nhà văn hóa thôn Khe Mát trước mùa mưa"),
+    ]
+
+
+def test_a_list_opening_with_trong_do_is_no_task_unless_tasks_were_set():
+    text = "Năm qua xã kết nạp 9 đảng viên. Trong đó tiếp tục có 2 đảng viên nữ.\n"
+    assert read_text(text)["tasks"] == []

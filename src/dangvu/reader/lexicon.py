@@ -111,7 +111,9 @@ ORG_HEADS: tuple[str, ...] = (
 )
 
 # Groups that a body sends out and that can receive a task ("phân công 6 đoàn kiểm tra để kiểm tra …").
-TEAM_NOUNS: tuple[str, ...] = ("đoàn kiểm tra", "đoàn giám sát", "đoàn công tác", "tổ công tác", "tổ giám sát")
+TEAM_NOUNS: tuple[str, ...] = (
+    "đoàn kiểm tra", "đoàn giám sát", "đoàn công tác", "tổ công tác", "tổ giám sát",
+)
 
 # Levels that name a set of units ("các huyện", "các sở, ngành"): specific enough to carry a task.
 UNIT_LEVELS: tuple[str, ...] = (
