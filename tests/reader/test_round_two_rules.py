@@ -52,3 +52,21 @@ def test_tasks_listed_after_the_meeting_sets_them_have_no_assignee():
 def test_a_list_opening_with_trong_do_is_no_task_unless_tasks_were_set():
     text = "Năm qua xã kết nạp 9 đảng viên. Trong đó tiếp tục có 2 đảng viên nữ.\n"
     assert read_text(text)["tasks"] == []
+
+
+def test_a_review_of_the_work_and_tasks_of_a_half_year_looks_back():
+    text = (
+        "Sáng 4/7, Đảng ủy xã Tân Mỹ tổ chức hội nghị sơ kết công tác xây dựng Đảng và nhiệm vụ chính trị "
+        "6 tháng đầu năm; triển khai nhiệm vụ 6 tháng cuối năm 2025.\n"
+    )
+    event = read_text(text)["event"]
+    assert (event["date"], event["period"]) == ("2025-07-04", "2025-H1")
+
+
+def test_a_year_end_review_of_a_programme_reviews_that_year():
+    text = (
+        "Sáng 12/12, Ban Dân vận huyện Kim Sơn tổ chức hội nghị tổng kết phong trào thi đua, "
+        "Chương trình phối hợp năm 2025, triển khai nhiệm vụ năm 2026.\n"
+    )
+    event = read_text(text)["event"]
+    assert (event["date"], event["period"]) == ("2025-12-12", "2025")
