@@ -44,7 +44,8 @@ _FORWARD_RE = re.compile(
 # "sơ kết công tác xây dựng Đảng và nhiệm vụ chính trị 6 tháng đầu năm", "tổng kết …, Chương trình phối hợp
 # năm 2023": a review that governs the period, with no turn to the coming one in between, looks back.
 _REVIEW_RE = re.compile(
-    r"(?:sơ kết|tổng kết|đánh giá|kiểm điểm)(?:(?!triển khai|phương hướng|đề ra)[^.;:\n]){0,90}$", re.IGNORECASE
+    r"(?:sơ kết|tổng kết|đánh giá|kiểm điểm)(?:(?!triển khai|phương hướng|đề ra)[^.;:\n]){0,90}$",
+    re.IGNORECASE,
 )
 
 
