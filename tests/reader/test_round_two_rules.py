@@ -70,3 +70,26 @@ def test_a_year_end_review_of_a_programme_reviews_that_year():
     )
     event = read_text(text)["event"]
     assert (event["date"], event["period"]) == ("2025-12-12", "2025")
+
+
+def _limitations(text: str) -> list[str]:
+    return [x["text"] if isinstance(x, dict) else x for x in read_text(text)["limitations"]]
+
+
+def test_a_comma_inside_a_list_of_nouns_does_not_split_a_shortcoming():
+    text = (
+        "Tuy nhiên, nhiều hội viên trẻ không gắn bó với chi hội dẫn đến tình trạng bỏ sinh hoạt, "
+        "chuyển đi vẫn còn xảy ra.\n"
+    )
+    assert _limitations(text) == [
+        "nhiều hội viên trẻ không gắn bó với chi hội dẫn đến tình trạng bỏ sinh hoạt, "
+        "chuyển đi vẫn còn xảy ra"
+    ]
+
+
+def test_a_comma_between_two_shortcomings_still_splits_them():
+    text = (
+        "Tuy nhiên, việc ghi sổ biên bản của chi bộ thôn Đồng Lâm còn chậm, "
+        "nội dung sinh hoạt ở nhiều chi bộ chưa phong phú.\n"
+    )
+    assert len(_limitations(text)) == 2
