@@ -93,3 +93,19 @@ def test_a_comma_between_two_shortcomings_still_splits_them():
         "nội dung sinh hoạt ở nhiều chi bộ chưa phong phú.\n"
     )
     assert len(_limitations(text)) == 2
+
+
+def test_a_count_stated_again_later_is_one_figure():
+    text = (
+        "Ủy ban kiểm tra đã kiểm tra khi có dấu hiệu vi phạm đối với 04 đảng viên; giám sát 2 chi bộ.\n"
+        "Riêng kiểm tra khi có dấu hiệu vi phạm 04 đảng viên, kết luận có vi phạm.\n"
+    )
+    assert _figures(text) == [(4, "đảng viên"), (2, "chi bộ")]
+
+
+def test_the_same_count_after_another_number_or_name_is_another_figure():
+    text = (
+        "Đợt này, 60 năm tuổi Đảng có 2 đồng chí, 50 năm tuổi Đảng có 2 đồng chí.\n"
+        "Xã Tân An có 3 chi bộ; xã Tân Lộc có 3 chi bộ.\n"
+    )
+    assert _figures(text) == [(2, "đồng chí"), (2, "đồng chí"), (3, "chi bộ"), (3, "chi bộ")]
