@@ -109,3 +109,27 @@ def test_the_same_count_after_another_number_or_name_is_another_figure():
         "Xã Tân An có 3 chi bộ; xã Tân Lộc có 3 chi bộ.\n"
     )
     assert _figures(text) == [(2, "đồng chí"), (2, "đồng chí"), (3, "chi bộ"), (3, "chi bộ")]
+
+
+def _kind(lead: str) -> str | None:
+    return read_text(lead + "\n")["event"]["kind"]
+
+
+def test_a_numbered_sitting_is_that_sitting_whatever_else_it_reviews():
+    assert _kind("Sáng 3/4, Huyện ủy Kim Sơn tổ chức hội nghị lần thứ 9 đánh giá quý I và sơ kết đề án.") == (
+        "hoi_nghi"
+    )
+    assert _kind("Ngày 2/3, Ủy ban Kiểm tra Huyện ủy Kim Sơn tổ chức kỳ họp thứ 12.") == "hop"
+
+
+def test_the_kind_the_meeting_is_named_after_wins_over_an_earlier_ceremony():
+    lead = "Sáng 6/7, Đảng bộ xã Kim Sơn tổ chức trao huy hiệu Đảng và hội nghị sơ kết 6 tháng đầu năm 2025."
+    assert _kind(lead) == "so_ket"
+    assert _kind("Sáng 20/6, Ủy ban Kiểm tra Huyện ủy tổ chức hội nghị trực báo công tác kiểm tra.") == (
+        "giao_ban"
+    )
+
+
+def test_a_congress_the_documents_go_to_is_not_the_meeting():
+    lead = "Chiều 8/11, Tiểu ban văn kiện họp góp ý dự thảo báo cáo trình Đại hội Đảng bộ huyện lần thứ XX."
+    assert _kind(lead) == "hop"

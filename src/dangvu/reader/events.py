@@ -93,7 +93,16 @@ def find_lead(
 
 
 # "đại hội" that is the topic, not the event: "Nghị quyết Đại hội …", "Hội nghị rút kinh nghiệm đại hội điểm".
-_TOPIC_CONGRESS_RE = re.compile(r"(?:nghị quyết|văn kiện|chào mừng|tiến tới|về tổ chức|hội nghị\b.*)\s+$")
+_TOPIC_CONGRESS_RE = re.compile(
+    r"(?:nghị quyết|văn kiện|chào mừng|tiến tới|về tổ chức|trình|hội nghị\b.*)\s+$"
+)
+# A numbered sitting is that sitting whatever else it reviews ("hội nghị lần thứ 14 … và sơ kết …").
+_SITTING_RE = re.compile(
+    r"(?<!\w)(?:(?P<plenary>hội nghị)(?:(?!hội nghị)[^.;:\n]){0,60}?(?:lần|phiên) thứ"
+    r"|(?P<session>kỳ họp) thứ)\s+\w+"
+)
+# "hội nghị sơ kết", "hội nghị trực tuyến giao ban": the kind the meeting's own name gives.
+_NAMED_KIND_RE = re.compile(r"(?<!\w)(?:hội nghị|cuộc họp)(?:\s+trực tuyến)?\s+")
 # The sentence after the lead that says what the meeting did ("Tại hội nghị, Đảng ủy Khối tổ chức sơ kết …").
 _FOLLOW_UP_RE = re.compile(
     r"(?:^|(?<=[.!?])\s|\n)\s*(?:Tại|Trong)\s+(?:hội nghị|cuộc họp|phiên họp)(?!\w)[^.!?\n]*", re.IGNORECASE
@@ -113,10 +122,21 @@ def _specific_kind(folded: str) -> str | None:
     return best[1] if best else None
 
 
+def _named_kind(folded: str) -> str | None:
+    for named in _NAMED_KIND_RE.finditer(folded):
+        for code, words in EVENT_KINDS:
+            if any(re.match(rf"{re.escape(word)}(?!\w)", folded[named.end() :]) for word in words):
+                return code
+    return None
+
+
 def event_kind(lead_text: str, title: str | None) -> str | None:
     for source in (mask_quotes(lead_text), mask_quotes(title or "")):
         folded = source.casefold()
-        specific = _specific_kind(folded)
+        sitting = _SITTING_RE.search(folded)
+        if sitting:
+            return "hoi_nghi" if sitting["plenary"] else "hop"
+        specific = _named_kind(folded) or _specific_kind(folded)
         if specific:
             return specific
         for code, words in GENERIC_EVENT_KINDS:

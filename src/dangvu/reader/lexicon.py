@@ -188,7 +188,7 @@ SHORTCOMING_OPENERS: tuple[str, ...] = (
 
 # Meeting kinds: (code, words). Specific kinds before generic ones; the earliest word in the lead wins.
 EVENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("giao_ban", ("giao ban",)), ("so_ket", ("sơ kết",)), ("tong_ket", ("tổng kết",)),
+    ("giao_ban", ("giao ban", "trực báo")), ("so_ket", ("sơ kết",)), ("tong_ket", ("tổng kết",)),
     ("dai_hoi", ("đại hội",)), ("quan_triet", ("quán triệt", "học tập, quán triệt")),
     ("tap_huan", ("tập huấn", "bồi dưỡng nghiệp vụ")), ("hoi_thao", ("hội thảo", "tọa đàm", "toạ đàm")),
     ("kiem_tra", ("đoàn kiểm tra", "kiểm tra tại")), ("giam_sat", ("đoàn giám sát", "giám sát tại")),
