@@ -133,3 +133,35 @@ def test_the_kind_the_meeting_is_named_after_wins_over_an_earlier_ceremony():
 def test_a_congress_the_documents_go_to_is_not_the_meeting():
     lead = "Chiều 8/11, Tiểu ban văn kiện họp góp ý dự thảo báo cáo trình Đại hội Đảng bộ huyện lần thứ XX."
     assert _kind(lead) == "hop"
+
+
+def _organiser(lead: str) -> str | None:
+    return read_text(lead + "\n")["event"]["organiser"]
+
+
+def test_organisers_without_their_place_in_brackets_or_their_term():
+    assert _organiser("Sáng 3/3, Đảng ủy xã Tân Phú (huyện Kim Sơn) tổ chức hội nghị giao ban.") == (
+        "Đảng ủy xã Tân Phú"
+    )
+    assert _organiser("Ngày 4/3, Ủy ban Kiểm tra Huyện ủy nhiệm kỳ 2020 - 2025 tổ chức kỳ họp thứ 9.") == (
+        "Ủy ban Kiểm tra Huyện ủy"
+    )
+
+
+def test_organisers_in_lower_case_listed_or_named_by_the_sitting():
+    assert (
+        _organiser("Ngày 5/3, đảng bộ Công đoàn ngành tổ chức hội nghị sơ kết.") == "đảng bộ Công đoàn ngành"
+    )
+    assert _organiser(
+        "Sáng 6/3, Ban Dân vận, Hội Nông dân, Đoàn Thanh niên huyện Kim Sơn tổ chức hội nghị."
+    ) == ("Ban Dân vận, Hội Nông dân, Đoàn Thanh niên huyện Kim Sơn")
+    lead = (
+        "Phát biểu tại Hội nghị lần thứ 5 Ban Chấp hành Đảng bộ huyện Kim Sơn đánh giá công tác quý I "
+        "diễn ra sáng 7/4."
+    )
+    assert _organiser(lead) == "Ban Chấp hành Đảng bộ huyện Kim Sơn"
+
+
+def test_a_chair_named_before_the_body_leaves_the_body_as_organiser():
+    lead = "Ngày 8/4, dưới sự chủ trì của đồng chí Hà Văn Tư, Bí thư Huyện ủy, Huyện ủy đã tổ chức hội nghị."
+    assert _organiser(lead) == "Huyện ủy"
