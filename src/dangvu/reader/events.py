@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from dangvu.reader.dates import DateMention, find_dates, infer_year
-from dangvu.reader.lexicon import EVENT_KINDS, GENERIC_EVENT_KINDS, TITLE_HEADS
+from dangvu.reader.lexicon import EVENT_KINDS, GENERIC_EVENT_KINDS, ORG_HEADS, TITLE_HEADS
 from dangvu.reader.periods import PeriodMention, find_periods
 from dangvu.reader.text import Article
 
@@ -33,6 +33,15 @@ _PERSON_SUBJECT_RE = re.compile(
 # "do" + a person: the organiser comes before it ("Đoàn kiểm tra … do đồng chí X làm trưởng đoàn").
 _DO_PERSON_RE = re.compile(r"\s(?:do|dưới sự chủ trì của)\s+(?:đồng chí|đ/c|ông|bà)\s", re.IGNORECASE)
 _DEFINED_ABBREVIATION_RE = re.compile(r"\s*\([A-ZĐ][A-ZĐ.\-]{1,10}\)(?=\s)")
+_ORG_HEAD_RE = re.compile(
+    rf"(?:{'|'.join(sorted(map(re.escape, ORG_HEADS), key=len, reverse=True))})(?!\w)", re.I
+)
+_ORGANISER_TAIL_RE = re.compile(r"(?:\s*\([^()]{1,40}\)|,?\s+nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4})+$")
+_SITTING_BODY_RE = re.compile(
+    r"(?<!\w)[Hh]ội nghị\s+(?:lần|phiên)\s+thứ\s+\w+\s+(?P<body>(?:Ban Chấp hành|BCH)\s+[^,.;:\n]{2,60}?)"
+    r"(?=\s*[,.;:(]|\s+(?:khóa|khoá|nhiệm kỳ|đánh giá|thảo luận|cho ý kiến|xem xét|sơ kết|tổng kết"
+    r"|diễn ra|họp|bàn|quyết định|thông qua)(?!\w))"
+)
 _VENUE_RE = re.compile(r"(?<!\w)tại\s+(?P<venue>(?:(?:TP|Tp|TX|Q|H)\.\s?)?[^,.;:\n]{3,120})")
 _HELD_ON_RE = re.compile(r"(?<!\w)(?:diễn ra|tổ chức|khai mạc|họp)(?:\s+(?:vào|trong))?\s+$", re.IGNORECASE)
 _CUTOFF_BEFORE_RE = re.compile(r"(?<!\w)(?:tính đến|đến|từ|trước|sau|hết)\s+$", re.IGNORECASE)
@@ -93,7 +102,16 @@ def find_lead(
 
 
 # "đại hội" that is the topic, not the event: "Nghị quyết Đại hội …", "Hội nghị rút kinh nghiệm đại hội điểm".
-_TOPIC_CONGRESS_RE = re.compile(r"(?:nghị quyết|văn kiện|chào mừng|tiến tới|về tổ chức|hội nghị\b.*)\s+$")
+_TOPIC_CONGRESS_RE = re.compile(
+    r"(?:nghị quyết|văn kiện|chào mừng|tiến tới|về tổ chức|trình|hội nghị\b.*)\s+$"
+)
+# A numbered sitting is that sitting whatever else it reviews ("hội nghị lần thứ 14 … và sơ kết …").
+_SITTING_RE = re.compile(
+    r"(?<!\w)(?:(?P<plenary>hội nghị)(?:(?!hội nghị)[^.;:\n]){0,60}?(?:lần|phiên) thứ"
+    r"|(?P<session>kỳ họp) thứ)\s+\w+"
+)
+# "hội nghị sơ kết", "hội nghị trực tuyến giao ban": the kind the meeting's own name gives.
+_NAMED_KIND_RE = re.compile(r"(?<!\w)(?:hội nghị|cuộc họp)(?:\s+trực tuyến)?\s+")
 # The sentence after the lead that says what the meeting did ("Tại hội nghị, Đảng ủy Khối tổ chức sơ kết …").
 _FOLLOW_UP_RE = re.compile(
     r"(?:^|(?<=[.!?])\s|\n)\s*(?:Tại|Trong)\s+(?:hội nghị|cuộc họp|phiên họp)(?!\w)[^.!?\n]*", re.IGNORECASE
@@ -113,10 +131,21 @@ def _specific_kind(folded: str) -> str | None:
     return best[1] if best else None
 
 
+def _named_kind(folded: str) -> str | None:
+    for named in _NAMED_KIND_RE.finditer(folded):
+        for code, words in EVENT_KINDS:
+            if any(re.match(rf"{re.escape(word)}(?!\w)", folded[named.end() :]) for word in words):
+                return code
+    return None
+
+
 def event_kind(lead_text: str, title: str | None) -> str | None:
     for source in (mask_quotes(lead_text), mask_quotes(title or "")):
         folded = source.casefold()
-        specific = _specific_kind(folded)
+        sitting = _SITTING_RE.search(folded)
+        if sitting:
+            return "hoi_nghi" if sitting["plenary"] else "hop"
+        specific = _named_kind(folded) or _specific_kind(folded)
         if specific:
             return specific
         for code, words in GENERIC_EVENT_KINDS:
@@ -174,20 +203,36 @@ def _year_of_period(body: str, lead: Lead, period: PeriodMention) -> int | None:
     return None
 
 
+def _subject_before(masked: str, from_at: int, clause_end: int) -> str:
+    """The words before the organising verb, back to a comma; further back over a list of bodies
+    ("Ban Dân vận, Hội Nông dân, Đoàn Thanh niên huyện X tổ chức …")."""
+    commas = [m for m in re.finditer(r"[,;:]", masked[from_at:clause_end])]
+    clause_start = from_at + commas[-1].end() if commas else from_at
+    while commas and masked[commas[-1].start() + from_at] == ",":
+        commas.pop()
+        part_start = from_at + commas[-1].end() if commas else from_at
+        if not _ORG_HEAD_RE.match(masked[part_start:clause_start].strip()):
+            break
+        clause_start = part_start
+    return masked[clause_start:clause_end]
+
+
 def _organiser(body: str, lead: Lead) -> str | None:
     masked = mask_quotes(body[: lead.end])
     from_at = lead.date.end if lead.date else lead.start
     verb = _ORGANISER_VERB_RE.search(masked, from_at, lead.end)
     if not verb:
-        return None
+        # "Hội nghị lần thứ 8 Ban Chấp hành Đảng bộ thành phố đánh giá …": the sitting names its body.
+        named = _SITTING_BODY_RE.search(masked, lead.start, lead.end)
+        return _clean_organiser(named["body"]) if named else None
     by_person = _DO_PERSON_RE.search(masked, from_at, verb.start())
-    clause_end = by_person.start() if by_person else verb.start()
-    clause_start = from_at
-    for match in re.finditer(r"[,;:]", masked[from_at:clause_end]):
-        clause_start = from_at + match.end()
-    subject = masked[clause_start:clause_end]
+    subject = ""
+    if by_person:
+        subject = _subject_before(masked, from_at, by_person.start())
+        if not subject.strip(" ,"):  # "dưới sự chủ trì của đồng chí X, …, Tỉnh ủy đã tổ chức …"
+            by_person = None
     if not by_person:
-        subject = re.sub(r"^.*?(?<!\w)do\s+", "", subject)
+        subject = re.sub(r"^.*?(?<!\w)do\s+", "", _subject_before(masked, from_at, verb.start()))
     subject = re.sub(r"\s+", " ", subject).strip(" -–")
     if _PERSON_SUBJECT_RE.search(subject):
         return None
@@ -196,7 +241,15 @@ def _organiser(body: str, lead: Lead) -> str | None:
     subject = _DEFINED_ABBREVIATION_RE.sub("", subject)  # "Ủy ban Kiểm tra (UBKT) Tỉnh ủy"
     if re.match(r"(?:hội nghị|cuộc họp|phiên họp|buổi)(?!\w)", subject, re.IGNORECASE):
         return None  # "Hội nghị sơ kết … đã diễn ra": no body named
-    return subject if subject[:1].isupper() else None
+    # "đảng bộ LĐLĐ tỉnh tổ chức …": a body in lower case is a body still.
+    return _clean_organiser(subject) if subject[:1].isupper() or _ORG_HEAD_RE.match(subject) else None
+
+
+def _clean_organiser(subject: str) -> str | None:
+    """Without a place in brackets or the committee's term ("Đảng ủy xã X (TPHCM)",
+    "… nhiệm kỳ 2020 - 2025")."""
+    subject = _ORGANISER_TAIL_RE.sub("", subject.strip())
+    return subject or None
 
 
 def _venue(body: str, lead: Lead) -> str | None:

@@ -278,3 +278,48 @@ def find_figures(text: str, start: int, end: int, taken: list[Span]) -> list[dic
     figures += _scaled_figures(text, start, end, used)
     figures += _count_figures(text, start, end, used) + _word_count_figures(text, start, end, used)
     return sorted(figures, key=lambda f: f["start"])
+
+
+_CONTEXT_WORDS = 5
+
+
+def _words_before(text: str, at: int) -> set[str]:
+    """The words of the comma-part before a number ("…, chuyển chính thức 3 đ/c": "chuyển chính thức")."""
+    lower = max(0, at - 80)
+    part_start = lower
+    for match in re.finditer(r"[,;:\n]|\.(?!\d)|\(", text[lower:at]):
+        part_start = lower + match.end()
+    clause = text[part_start:at]
+    return set(re.findall(r"\w+", clause)[-_CONTEXT_WORDS:])
+
+
+def _same_marks(a: set[str], b: set[str]) -> bool:
+    """ "55 năm tuổi Đảng có 3 đ/c", "30 năm tuổi Đảng có 3 đ/c"; "xã An Phú có 3 chi bộ", "xã Bình Phú có
+    3 chi bộ": another number or another name before, another count."""
+    return {w for w in a if w.isdigit() or w[0].isupper()} == {w for w in b if w.isdigit() or w[0].isupper()}
+
+
+def _overlap(a: set[str], b: set[str]) -> int:
+    return len({w.casefold() for w in a} & {w.casefold() for w in b})
+
+
+def drop_repeats(text: str, figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Figures without a count the article states again ("… dấu hiệu vi phạm 02 đảng viên" twice): a later
+    count with the same value and unit whose words before it are mostly those of the earlier one."""
+    kept: list[dict[str, Any]] = []
+    for figure in figures:
+        if figure.get("of") is None and figure.get("unit") and figure.get("unit") != "%":
+            words = _words_before(text, figure["start"])
+            repeated = any(
+                k["value"] == figure["value"]
+                and k["unit"] == figure["unit"]
+                and k.get("of") is None
+                and len(words) >= 3
+                and _same_marks(words, _words_before(text, k["start"]))
+                and _overlap(words, _words_before(text, k["start"])) >= 0.6 * len(words)
+                for k in kept
+            )
+            if repeated:
+                continue
+        kept.append(figure)
+    return kept

@@ -64,6 +64,10 @@ TITLE_HEADS: tuple[str, ...] = (
     "Trưởng BCĐ", "Phó Trưởng BCĐ", "Phó Trưởng Ban Chỉ đạo", "Trưởng Ban Chỉ đạo", "Tổ trưởng Tổ công tác",
 )
 
+# Memberships written where a title would be ("đảng viên Lò Văn A", "Lò Văn A – Đoàn viên Chi đoàn B"): they
+# are not titles, but they say who the person is, so the person is kept with them.
+MEMBER_ROLES: tuple[str, ...] = ("Đảng viên", "Đoàn viên", "Hội viên", "Đội viên")
+
 # Abbreviations written inside positions, expanded as the gold writes them ("Phó Bí thư TT" → "Thường trực").
 POSITION_ABBREVIATIONS: dict[str, str] = {
     "TT": "Thường trực",
@@ -103,7 +107,12 @@ ORG_HEADS: tuple[str, ...] = (
     "Quận ủy", "Công an", "Bộ Chỉ huy", "Hội", "Liên đoàn", "Tỉnh đoàn", "Đoàn", "Trường", "Trung tâm",
     "Chi bộ", "Chi ủy", "Đảng bộ", "Cục", "Chi cục", "Phòng", "Bộ", "Viện", "Báo", "Đài", "Kho bạc",
     "Ngân hàng", "Thanh tra", "Tòa án", "Viện kiểm sát", "Bảo hiểm", "UBKT", "BTV", "Thường trực", "Tổ",
-    "Liên minh",
+    "Liên minh", "Tiểu ban", "Ban Chỉ đạo", "BCĐ", "Tổ công tác", "Hội đồng",
+)
+
+# Groups that a body sends out and that can receive a task ("phân công 6 đoàn kiểm tra để kiểm tra …").
+TEAM_NOUNS: tuple[str, ...] = (
+    "đoàn kiểm tra", "đoàn giám sát", "đoàn công tác", "tổ công tác", "tổ giám sát",
 )
 
 # Levels that name a set of units ("các huyện", "các sở, ngành"): specific enough to carry a task.
@@ -150,6 +159,8 @@ COUNT_UNITS: tuple[str, ...] = (
     "chi, đảng bộ cơ sở", "chi, đảng bộ trực thuộc", "chi, đảng bộ", "ĐV", "hồ sơ", "đoàn công tác",
     "đoàn", "ấp, khu phố", "ấp", "khu phố", "tỉnh, thành phố", "tỉnh", "thành phố", "lượt người", "nhóm",
     "câu lạc bộ", "sản phẩm", "ha", "km", "trại sinh", "học sinh", "sinh viên", "thanh niên", "công nhân",
+    # "3 đ/c" is "3 đồng chí"; "54 điển hình" are exemplary people or units, as "147 mô hình" are models.
+    "đ/c", "điển hình", "gương điển hình",
 )
 # Units written glued to their number ("3.600ha", "12km").
 GLUED_UNITS: tuple[str, ...] = ("ha", "km", "m2", "m²", "kg")
@@ -177,7 +188,7 @@ SHORTCOMING_OPENERS: tuple[str, ...] = (
 
 # Meeting kinds: (code, words). Specific kinds before generic ones; the earliest word in the lead wins.
 EVENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("giao_ban", ("giao ban",)), ("so_ket", ("sơ kết",)), ("tong_ket", ("tổng kết",)),
+    ("giao_ban", ("giao ban", "trực báo")), ("so_ket", ("sơ kết",)), ("tong_ket", ("tổng kết",)),
     ("dai_hoi", ("đại hội",)), ("quan_triet", ("quán triệt", "học tập, quán triệt")),
     ("tap_huan", ("tập huấn", "bồi dưỡng nghiệp vụ")), ("hoi_thao", ("hội thảo", "tọa đàm", "toạ đàm")),
     ("kiem_tra", ("đoàn kiểm tra", "kiểm tra tại")), ("giam_sat", ("đoàn giám sát", "giám sát tại")),

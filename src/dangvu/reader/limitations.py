@@ -47,6 +47,20 @@ def _has_marker(text: str) -> bool:
     return _MARKER_RE.search(text) is not None
 
 
+# Words that open the predicate a list of subjects shares ("tình trạng xóa tên, cho ra vẫn còn diễn ra").
+_SHARED_PREDICATE_RE = re.compile(r"(?:vẫn|cũng|đều|còn|chưa|không)(?!\w)", re.IGNORECASE)
+
+
+def _joins_nouns(left: str, right_clause: str) -> bool:
+    """A comma inside a list of nouns that share one predicate: the left part ends on a noun phrase well after
+    its own marker, and the right part is one or two words before the shared predicate."""
+    predicate = _SHARED_PREDICATE_RE.search(right_clause)
+    if not predicate or len(right_clause[: predicate.start()].split()) > 2:
+        return False
+    markers = list(_MARKER_RE.finditer(left))
+    return bool(markers) and len(left[markers[-1].end() :].split()) >= 3
+
+
 def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split an item at commas that join two complete shortcoming clauses."""
     pieces: list[tuple[int, int]] = []
@@ -62,6 +76,7 @@ def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
             and not opens_with_predicate
             and len(right_clause.split()) >= 5  # "…, chất lượng chưa cao": an aspect of the same subject
             and len(left.split()) >= 3
+            and not _joins_nouns(left, right_clause)
         ):
             pieces.append((begin, at))
             begin = at + 1

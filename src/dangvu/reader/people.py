@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from dangvu.reader.lexicon import (
+    MEMBER_ROLES,
     NAME_STOPLIST,
     PLACES,
     POSITION_ABBREVIATIONS,
@@ -28,7 +29,7 @@ _LOWER = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower() and c.i
 # Two or more capitalised words separated by single spaces ("Thào Hồng Sơn", "Hà Tĩnh Hoàng Trung Dũng").
 _CAPITALISED = rf"[{_UPPER}](?:['’][{_UPPER}])?[{_LOWER}]*"
 _RUN_RE = re.compile(rf"(?<!\w){_CAPITALISED}(?: {_CAPITALISED})+(?!\w)")
-_WRITTEN_HEADS = "|".join(sorted(map(re.escape, TITLE_HEADS), key=len, reverse=True))
+_WRITTEN_HEADS = "|".join(sorted(map(re.escape, TITLE_HEADS + MEMBER_ROLES), key=len, reverse=True))
 # Abbreviations that stand for a title ("UVBTV", "PBT"), not for a body ("BTV", "TT").
 _ABBREVIATED_HEADS = "|".join(
     re.escape(short)

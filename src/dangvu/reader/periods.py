@@ -41,6 +41,13 @@ _FORWARD_RE = re.compile(
     r"(?:triển khai|nhiệm vụ|phương hướng|kế hoạch|chương trình|đề ra)\s+(?:\S+\s+){0,3}$", re.IGNORECASE
 )
 
+# "sơ kết công tác xây dựng Đảng và nhiệm vụ chính trị 6 tháng đầu năm", "tổng kết …, Chương trình phối hợp
+# năm 2023": a review that governs the period, with no turn to the coming one in between, looks back.
+_REVIEW_RE = re.compile(
+    r"(?:sơ kết|tổng kết|đánh giá|kiểm điểm)(?:(?!triển khai|phương hướng|đề ra)[^.;:\n]){0,90}$",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class PeriodMention:
@@ -111,8 +118,10 @@ def _scan_periods(text: str) -> tuple[PeriodMention, ...]:
         else:
             shape = "Y"
         window = max(0, match.start() - 40)
-        forward = bool(_FORWARD_RE.search(text, window, match.start())) and not _DONE_RE.search(
-            text, window, match.start()
+        forward = (
+            bool(_FORWARD_RE.search(text, window, match.start()))
+            and not _DONE_RE.search(text, window, match.start())
+            and not _REVIEW_RE.search(text, max(0, match.start() - 100), match.start())
         )
         found.append(
             PeriodMention(

@@ -16,7 +16,7 @@ from typing import Any
 from dangvu.documents.symbols import DocumentReference, find_document_references
 from dangvu.reader.dates import find_dates
 from dangvu.reader.events import find_lead, read_event
-from dangvu.reader.figures import find_figures
+from dangvu.reader.figures import drop_repeats, find_figures
 from dangvu.reader.limitations import find_limitations
 from dangvu.reader.people import PersonMention, find_chairs, find_people
 from dangvu.reader.periods import find_periods
@@ -151,7 +151,8 @@ def read_text(raw: str) -> dict[str, Any]:
         people=people,
         documents=_distinct_documents(refs),
         figures=_with_title_figures(
-            article, [f for p in paragraph_spans for f in find_figures(body, p[0], p[1], taken)]
+            article,
+            drop_repeats(body, [f for p in paragraph_spans for f in find_figures(body, p[0], p[1], taken)]),
         ),
         deadlines=_linked_deadlines(find_deadlines(body, paragraph_spans, event_date), tasks, body),
         limitations=find_limitations(body, paragraph_spans),

@@ -81,7 +81,9 @@ def render_facts(facts: dict[str, Any]) -> str:
         (
             "Nhiệm vụ",
             [
-                f"{t['assignee']}: {t['text']}" + (f" (hạn {t['deadline']})" if t.get("deadline") else "")
+                (f"{t['assignee']}: " if t.get("assignee") else "")
+                + t["text"]
+                + (f" (hạn {t['deadline']})" if t.get("deadline") else "")
                 for t in facts.get("tasks", [])
             ],
         ),

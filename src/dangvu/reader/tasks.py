@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from dangvu.reader.dates import DateMention, find_dates, find_month_years
-from dangvu.reader.lexicon import NAMES_WITH_VERBS, ORG_HEADS, TASK_VERBS, UNIT_LEVELS
+from dangvu.reader.lexicon import NAMES_WITH_VERBS, ORG_HEADS, TASK_VERBS, TEAM_NOUNS, UNIT_LEVELS
 
 
 def _alternatives(words: tuple[str, ...]) -> str:
@@ -26,8 +26,12 @@ _TRIGGER_RE = re.compile(
 )
 _ASSIGNEE_START_RE = re.compile(
     rf"(?:(?:{_alternatives(ORG_HEADS)})(?!\w)|[Cc]ác\s+(?:{_alternatives(UNIT_LEVELS)})(?!\w)"
-    r"|[Nn]gành\s+(?=[A-ZĐ]))"  # "ngành Tổ chức xây dựng Đảng", "ngành Kiểm tra"
+    r"|[Nn]gành\s+(?=[A-ZĐ])"  # "ngành Tổ chức xây dựng Đảng", "ngành Kiểm tra"
+    # "phân công 6 đoàn kiểm tra để kiểm tra …", "giao các tổ công tác …": teams sent out by a body.
+    rf"|(?:\d+\s+|[Cc]ác\s+)?(?:{_alternatives(TEAM_NOUNS)})(?!\w))"
 )
+# "6 đoàn kiểm tra để kiểm tra …": the purpose word between a team and its task is neither.
+_PURPOSE_END_RE = re.compile(r"\s+(?:để|nhằm)$")
 _VERB_RE = re.compile(rf"(?<!\w)(?:{_alternatives(TASK_VERBS)})(?!\w)")
 _CAPITAL_VERB_RE = re.compile(rf"(?:{_alternatives(tuple(v[0].upper() + v[1:] for v in TASK_VERBS))})(?!\w)")
 _DEADLINE_WORDS_RE = re.compile(
@@ -52,7 +56,7 @@ def _assignee_at(text: str, at: int, end: int, *, generic: bool = False) -> tupl
         verb = _VERB_RE.search(text, verb.end(), limit)
     if not verb or len(text[at : verb.start()].split()) > 14:
         return None
-    assignee = text[at : verb.start()].strip(" ,")
+    assignee = _PURPOSE_END_RE.sub("", text[at : verb.start()].strip(" ,"))
     return (assignee, verb.start()) if assignee else None
 
 
@@ -123,7 +127,7 @@ def _iso(mention: DateMention | None, event_date: date | None) -> str | None:
     return when.isoformat() if when else None
 
 
-def _task(assignee: str, text: str, start: int, end: int, event_date: date | None) -> dict[str, Any]:
+def _task(assignee: str | None, text: str, start: int, end: int, event_date: date | None) -> dict[str, Any]:
     body = text[start:end].strip(" ,./")
     return {
         "assignee": assignee,
@@ -132,6 +136,23 @@ def _task(assignee: str, text: str, start: int, end: int, event_date: date | Non
         "start": start,
         "end": end,
     }
+
+
+# "… đề ra nhiệm vụ, giải pháp cho 6 tháng còn lại. Trong đó tiếp tục …; xây dựng …": the meeting's own
+# tasks, listed without an assignee after a sentence that sets them.
+_AGENDA_RE = re.compile(
+    r"(?<!\w)(?:đề ra|nêu ra|xác định|đề xuất)\s+(?:các\s+|những\s+|một số\s+)?(?:nhiệm vụ|giải pháp)(?!\w)",
+    re.IGNORECASE,
+)
+_WITHIN_RE = re.compile(r"[Tt]rong đó,?\s+")
+
+
+def _agenda_list(text: str, start: int, end: int) -> int | None:
+    """Where the verb of an unassigned task list opening with "Trong đó" starts."""
+    within = _WITHIN_RE.match(text, start, end)
+    if within and _VERB_RE.match(text.lower(), within.end(), end):
+        return within.end()
+    return None
 
 
 def find_tasks(
@@ -145,8 +166,14 @@ def find_tasks(
     for p_start, p_end in paragraph_spans:
         in_paragraph = [s for s in sentence_spans if p_start <= s[0] < p_end]
         carry: str | None = None
+        agenda = False  # the sentence before set the meeting's tasks
         for s_start, s_end in in_paragraph:
             found: list[dict[str, Any]] = []
+            listed_at = _agenda_list(text, s_start, s_end) if agenda else None
+            agenda = _AGENDA_RE.search(text, s_start, s_end) is not None
+            if listed_at is not None:
+                tasks += _task_list(text, (None, listed_at), s_end, event_date)
+                continue
             for trigger in _TRIGGER_RE.finditer(text, s_start, s_end):
                 head = _assignee_at(text, trigger.end(), s_end)
                 if head is None:
@@ -175,7 +202,7 @@ def find_tasks(
 
 
 def _task_list(
-    text: str, head: tuple[str, int] | None, end: int, event_date: date | None
+    text: str, head: tuple[str | None, int] | None, end: int, event_date: date | None
 ) -> list[dict[str, Any]]:
     """The tasks from an assignee on: "Ban A xây dựng …; Ban B rà soát …" → two tasks."""
     found: list[dict[str, Any]] = []
