@@ -15,9 +15,7 @@ from dangvu.assignments.export import tasks_xlsx
 from dangvu.assignments.selectors import tasks_search
 from dangvu.assignments.status import Status
 from dangvu.assignments.xlsx_import import tasks_import, template_write
-from dangvu.core.management.kinds import System, acting_user
-
-MAX_ERRORS_SHOWN = 200
+from dangvu.core.management.kinds import System, acting_user, refused
 
 
 def add_import_arguments(parser: CommandParser) -> None:
@@ -37,9 +35,7 @@ def run_import(opts: dict[str, Any], out: OutputWrapper, err: OutputWrapper) -> 
     user = acting_user(opts.get("user"))
     result = tasks_import(path, actor=None if isinstance(user, System) else user, dry_run=opts["dry_run"])
     if result.errors:
-        for e in result.errors[:MAX_ERRORS_SHOWN]:
-            err.write(str(e))
-        return f"Tệp có {len(result.errors)} lỗi; không ghi gì."
+        return refused(result.errors, err)
     verb = "Hợp lệ, sẽ giao" if opts["dry_run"] else "Đã giao"
     out.write(f"{verb} {result.created} nhiệm vụ; {result.unchanged} đã có (bỏ qua); {result.rows} dòng.")
     return ""

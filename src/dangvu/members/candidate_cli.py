@@ -10,11 +10,9 @@ from django.core.management.base import CommandParser, OutputWrapper
 from django.http import Http404
 
 from dangvu.accounts.selectors import organisation_for
-from dangvu.core.management.kinds import System, acting_user
+from dangvu.core.management.kinds import System, acting_user, refused
 from dangvu.core.text import vn_number
 from dangvu.members.candidate_xlsx import candidates_export, candidates_import, template_write
-
-MAX_ERRORS_SHOWN = 200
 
 
 def add_import_arguments(parser: CommandParser) -> None:
@@ -36,12 +34,7 @@ def run_import(opts: dict[str, Any], out: OutputWrapper, err: OutputWrapper) -> 
         path, actor=None if isinstance(user, System) else user, dry_run=opts["dry_run"], label=path.name
     )
     if result.errors:
-        for e in result.errors[:MAX_ERRORS_SHOWN]:
-            err.write(str(e))
-        more = len(result.errors) - MAX_ERRORS_SHOWN
-        if more > 0:
-            err.write(f"… và {vn_number(more)} lỗi khác.")
-        return f"Tệp có {vn_number(len(result.errors))} lỗi; không ghi gì."
+        return refused(result.errors, err)
     verb = "Hợp lệ, sẽ thêm" if opts["dry_run"] else "Đã thêm"
     out.write(
         f"{verb} {vn_number(result.created)} quần chúng vào nguồn; {vn_number(result.unchanged)} đã có "

@@ -14,12 +14,10 @@ from django.http import Http404
 from dangvu.accounts.selectors import organisation_for
 from dangvu.core.dates import parse_date
 from dangvu.core.errors import DomainError
-from dangvu.core.management.kinds import System, acting_user
+from dangvu.core.management.kinds import System, acting_user, refused
 from dangvu.core.text import vn_number
 from dangvu.members.xlsx import members_export, template_write
 from dangvu.members.xlsx_import import members_import
-
-MAX_ERRORS_SHOWN = 200
 
 
 def add_import_arguments(parser: CommandParser) -> None:
@@ -52,12 +50,7 @@ def run_import(opts: dict[str, Any], out: OutputWrapper, err: OutputWrapper) -> 
     )
     seconds = time.perf_counter() - started
     if result.errors:
-        for e in result.errors[:MAX_ERRORS_SHOWN]:
-            err.write(str(e))
-        more = len(result.errors) - MAX_ERRORS_SHOWN
-        if more > 0:
-            err.write(f"… và {vn_number(more)} lỗi khác.")
-        return f"Tệp có {vn_number(len(result.errors))} lỗi; không ghi gì."
+        return refused(result.errors, err)
     verb = "Hợp lệ, sẽ thêm" if opts["dry_run"] else "Đã thêm"
     out.write(
         f"{verb} {vn_number(result.created)} đảng viên; {vn_number(result.unchanged)} đã có trong sổ "

@@ -13,7 +13,11 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
-from django.core.management.base import CommandParser
+from django.core.management.base import CommandParser, OutputWrapper
+
+from dangvu.core.text import vn_number
+
+MAX_ERRORS_SHOWN = 200
 
 KINDS: dict[str, str] = {
     "members": "dangvu.members.cli",
@@ -48,3 +52,13 @@ def acting_user(username: str | None) -> Any:
     if not username:
         return System()
     return get_user_model().objects.filter(username=username).first() or AnonymousUser()
+
+
+def refused(errors: list[Any], err: OutputWrapper) -> str:
+    """Write an import's errors (the first `MAX_ERRORS_SHOWN`, then how many more) and say why nothing was
+    written: what every `run_import` returns when its file is refused."""
+    for e in errors[:MAX_ERRORS_SHOWN]:
+        err.write(str(e))
+    if len(errors) > MAX_ERRORS_SHOWN:
+        err.write(f"… và {vn_number(len(errors) - MAX_ERRORS_SHOWN)} lỗi khác.")
+    return f"Tệp có {vn_number(len(errors))} lỗi; không ghi gì."
