@@ -341,6 +341,18 @@ def has_targets(org_id: int) -> bool:
     return bool(_targets_of(org_id))
 
 
+def achievement_periods(period: Period, org_id: int) -> list[Period]:
+    """The periods besides `period` whose sheets `achievement` reads for a unit: last year's same period;
+    with targets, the year to date (compared with a year's target) and, before the year's last quarter,
+    the forecast's last year and its same stretch (`_forecast`)."""
+    out = [period.predecessor()]
+    if has_targets(org_id):
+        out.append(period.to_date())
+        if period.to_date() != period.year_period():
+            out += [period.year_period().predecessor(), period.to_date().predecessor()]
+    return list(dict.fromkeys(out))
+
+
 def _target_for(ind: Indicator, org_id: int, period: Period) -> Target | None:
     """The target of this period, else of the smallest period that contains it (the year, the term)."""
     candidates = [str(period)] + [str(p) for p in period.enclosing()]

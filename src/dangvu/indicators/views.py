@@ -25,7 +25,7 @@ from dangvu.indicators.models import Indicator, ReportedValue, Submission, Submi
 from dangvu.indicators.provenance import provenance
 from dangvu.indicators.selectors import (
     achievement,
-    has_targets,
+    achievement_periods,
     indicator_sheet,
     indicators_active,
     prefetch_periods,
@@ -101,16 +101,9 @@ def _dashboard(request: HttpRequest, code: str) -> HttpResponse:
     catalogue = indicators_active()
     wanted = request.GET.get("chi_tieu") or "DV_KET_NAP"
     focus_only = [i for i in catalogue if i.code == wanted] or catalogue[:1]  # the focus, as below
-    # The year to date is compared with a year's target; before the year's last quarter the forecast also
-    # reads last year's whole year and its same stretch. Only where the unit has targets.
-    to_date: list[Period] = []
-    if has_targets(org.pk):
-        to_date = [period.to_date()]
-        if period.to_date() != year:
-            to_date += [year.predecessor(), period.to_date().predecessor()]
     prefetch_periods(  # the sheets below read the placements once, in one query
         request.user,
-        [(p, catalogue) for p in dict.fromkeys((period, period.predecessor(), *to_date))]
+        [(p, catalogue) for p in (period, *achievement_periods(period, org.pk))]
         + [(q, focus_only) for q in year.quarters()],
         view,
         org.path,
